@@ -1,0 +1,328 @@
+// Every table, written once against a column kit (STORE.md). History is rows: estimates,
+// ratings, resolutions, evidence/question/hypothesis versions and events are only ever
+// inserted; the "current" tables hold the newest state for fast reads.
+import type { SqliteKit } from "../kit/sqlite";
+
+export const ROLES = ["owner", "editor", "viewer"] as const;
+export const CONSISTENCIES = ["CC", "C", "N", "I", "II", "NA"] as const;
+export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
+export const HYPOTHESIS_STATUSES = ["open", "archived"] as const;
+
+export function defineSchema(k: SqliteKit) {
+  // ── Accounts (better-auth's four tables, field names as its drizzle adapter expects) ──
+  const user = k.table("user", {
+    id: k.id("id").primaryKey(),
+    name: k.text("name").notNull(),
+    email: k.text("email").notNull().unique(),
+    emailVerified: k.bool("email_verified").notNull().default(false),
+    image: k.text("image"),
+    createdAt: k.timestamp("created_at").notNull(),
+    updatedAt: k.timestamp("updated_at").notNull(),
+  });
+
+  const session = k.table(
+    "session",
+    {
+      id: k.id("id").primaryKey(),
+      expiresAt: k.timestamp("expires_at").notNull(),
+      token: k.text("token").notNull().unique(),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+      ipAddress: k.text("ip_address"),
+      userAgent: k.text("user_agent"),
+      userId: k.id("user_id").notNull().references(() => user.id, { onDelete: "cascade" }),
+    },
+    (t) => [k.index("session_user_idx").on(t.userId)],
+  );
+
+  const account = k.table(
+    "account",
+    {
+      id: k.id("id").primaryKey(),
+      accountId: k.text("account_id").notNull(),
+      providerId: k.text("provider_id").notNull(),
+      userId: k.id("user_id").notNull().references(() => user.id, { onDelete: "cascade" }),
+      accessToken: k.text("access_token"),
+      refreshToken: k.text("refresh_token"),
+      idToken: k.text("id_token"),
+      accessTokenExpiresAt: k.timestamp("access_token_expires_at"),
+      refreshTokenExpiresAt: k.timestamp("refresh_token_expires_at"),
+      scope: k.text("scope"),
+      password: k.text("password"),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+    },
+    (t) => [k.index("account_user_idx").on(t.userId)],
+  );
+
+  const verification = k.table(
+    "verification",
+    {
+      id: k.id("id").primaryKey(),
+      identifier: k.text("identifier").notNull(),
+      value: k.text("value").notNull(),
+      expiresAt: k.timestamp("expires_at").notNull(),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+    },
+    (t) => [k.index("verification_identifier_idx").on(t.identifier)],
+  );
+
+  // ── Scenarios and who may see them ──
+  const scenarios = k.table("scenarios", {
+    id: k.id("id").primaryKey(),
+    title: k.text("title").notNull(),
+    summary: k.text("summary").notNull().default(""),
+    version: k.int("version").notNull().default(1),
+    // The demo scenario is handed to the first account created on the instance.
+    isDemo: k.bool("is_demo").notNull().default(false),
+    createdBy: k.id("created_by").references(() => user.id),
+    createdAt: k.timestamp("created_at").notNull(),
+    updatedAt: k.timestamp("updated_at").notNull(),
+    archivedAt: k.timestamp("archived_at"),
+  });
+
+  const members = k.table(
+    "members",
+    {
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      userId: k.id("user_id").notNull().references(() => user.id),
+      role: k.enumText("role", ROLES).notNull(),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.scenarioId, t.userId] }), k.index("members_user_idx").on(t.userId)],
+  );
+
+  // ── The question tree ──
+  const questions = k.table(
+    "questions",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      // Set for a conditional question: "given <hypothesis>, …".
+      parentHypothesisId: k.id("parent_hypothesis_id"),
+      title: k.text("title").notNull(),
+      description: k.text("description").notNull().default(""),
+      position: k.int("position").notNull(),
+      version: k.int("version").notNull().default(1),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+    },
+    (t) => [k.index("questions_scenario_idx").on(t.scenarioId, t.position)],
+  );
+
+  const questionVersions = k.table(
+    "question_versions",
+    {
+      questionId: k.id("question_id").notNull().references(() => questions.id),
+      version: k.int("version").notNull(),
+      title: k.text("title").notNull(),
+      description: k.text("description").notNull(),
+      editedBy: k.id("edited_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.questionId, t.version] }), k.index("question_versions_at_idx").on(t.questionId, t.createdAt)],
+  );
+
+  const hypotheses = k.table(
+    "hypotheses",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      questionId: k.id("question_id").notNull().references(() => questions.id),
+      title: k.text("title").notNull(),
+      description: k.text("description").notNull().default(""),
+      status: k.enumText("status", HYPOTHESIS_STATUSES).notNull().default("open"),
+      position: k.int("position").notNull(),
+      version: k.int("version").notNull().default(1),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+    },
+    (t) => [k.index("hypotheses_question_idx").on(t.questionId, t.position), k.index("hypotheses_scenario_idx").on(t.scenarioId)],
+  );
+
+  const hypothesisVersions = k.table(
+    "hypothesis_versions",
+    {
+      hypothesisId: k.id("hypothesis_id").notNull().references(() => hypotheses.id),
+      version: k.int("version").notNull(),
+      title: k.text("title").notNull(),
+      description: k.text("description").notNull(),
+      status: k.enumText("status", HYPOTHESIS_STATUSES).notNull(),
+      editedBy: k.id("edited_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.hypothesisId, t.version] }), k.index("hypothesis_versions_at_idx").on(t.hypothesisId, t.createdAt)],
+  );
+
+  const outcomes = k.table(
+    "outcomes",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      title: k.text("title").notNull(),
+      description: k.text("description").notNull().default(""),
+      hypothesisIds: k.json<string[]>("hypothesis_ids").notNull(),
+      position: k.int("position").notNull(),
+      version: k.int("version").notNull().default(1),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+      archivedAt: k.timestamp("archived_at"),
+    },
+    (t) => [k.index("outcomes_scenario_idx").on(t.scenarioId, t.position)],
+  );
+
+  // ── Sources and evidence ──
+  const sources = k.table(
+    "sources",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      title: k.text("title").notNull(),
+      publisher: k.text("publisher"),
+      author: k.text("author"),
+      publishedAt: k.timestamp("published_at"),
+      url: k.text("url"),
+      text: k.text("text"),
+      createdBy: k.id("created_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [k.index("sources_scenario_idx").on(t.scenarioId, t.createdAt)],
+  );
+
+  const evidence = k.table(
+    "evidence",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      summary: k.text("summary").notNull(),
+      excerpt: k.text("excerpt"),
+      sourceId: k.id("source_id").references(() => sources.id),
+      occurredAt: k.timestamp("occurred_at"),
+      reliability: k.enumText("reliability", RELIABILITIES).notNull(),
+      credibility: k.int("credibility").notNull(),
+      tags: k.json<string[]>("tags").notNull(),
+      version: k.int("version").notNull().default(1),
+      createdBy: k.id("created_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+      retractedAt: k.timestamp("retracted_at"),
+      retractReason: k.text("retract_reason"),
+      retractedBy: k.id("retracted_by").references(() => user.id),
+    },
+    (t) => [k.index("evidence_scenario_created_idx").on(t.scenarioId, t.createdAt)],
+  );
+
+  const evidenceVersions = k.table(
+    "evidence_versions",
+    {
+      evidenceId: k.id("evidence_id").notNull().references(() => evidence.id),
+      version: k.int("version").notNull(),
+      summary: k.text("summary").notNull(),
+      excerpt: k.text("excerpt"),
+      sourceId: k.id("source_id"),
+      occurredAt: k.timestamp("occurred_at"),
+      reliability: k.enumText("reliability", RELIABILITIES).notNull(),
+      credibility: k.int("credibility").notNull(),
+      tags: k.json<string[]>("tags").notNull(),
+      editedBy: k.id("edited_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.evidenceId, t.version] }), k.index("evidence_versions_at_idx").on(t.evidenceId, t.createdAt)],
+  );
+
+  // ── Judgements: append-only ──
+  const ratings = k.table(
+    "ratings",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      evidenceId: k.id("evidence_id").notNull().references(() => evidence.id),
+      hypothesisId: k.id("hypothesis_id").notNull().references(() => hypotheses.id),
+      analystId: k.id("analyst_id").notNull().references(() => user.id),
+      consistency: k.enumText("consistency", CONSISTENCIES).notNull(),
+      likelihood: k.real("likelihood"),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [
+      // the current cell for one analyst, and as-of seeks
+      k.index("ratings_cell_idx").on(t.evidenceId, t.hypothesisId, t.analystId, t.createdAt),
+      k.index("ratings_scenario_idx").on(t.scenarioId, t.createdAt),
+    ],
+  );
+
+  const estimates = k.table(
+    "estimates",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      questionId: k.id("question_id").notNull().references(() => questions.id),
+      analystId: k.id("analyst_id").notNull().references(() => user.id),
+      probabilities: k.json<Record<string, number>>("probabilities").notNull(),
+      rationale: k.text("rationale").notNull(),
+      evidenceIds: k.json<string[]>("evidence_ids").notNull(),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [
+      // latest estimate per analyst per question as of a time: one index seek per analyst
+      k.index("estimates_latest_idx").on(t.questionId, t.analystId, t.createdAt),
+      k.index("estimates_scenario_idx").on(t.scenarioId, t.createdAt),
+    ],
+  );
+
+  // Who has ever estimated a question, so the aggregate seeks per analyst instead of
+  // scanning every estimate for DISTINCT analysts.
+  const forecasters = k.table(
+    "forecasters",
+    {
+      questionId: k.id("question_id").notNull().references(() => questions.id),
+      analystId: k.id("analyst_id").notNull().references(() => user.id),
+      firstAt: k.timestamp("first_at").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.questionId, t.analystId] })],
+  );
+
+  const resolutions = k.table(
+    "resolutions",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      questionId: k.id("question_id").notNull().references(() => questions.id),
+      hypothesisId: k.id("hypothesis_id").references(() => hypotheses.id),
+      annulled: k.bool("annulled").notNull().default(false),
+      note: k.text("note").notNull().default(""),
+      resolvedBy: k.id("resolved_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [k.index("resolutions_question_idx").on(t.questionId, t.createdAt)],
+  );
+
+  // ── The audit log: one immutable row per change ──
+  const events = k.table(
+    "events",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      actorId: k.id("actor_id").references(() => user.id),
+      at: k.timestamp("at").notNull(),
+      type: k.text("type").notNull(),
+      entity: k.text("entity").notNull(),
+      entityId: k.id("entity_id").notNull(),
+      before: k.json<unknown>("before"),
+      after: k.json<unknown>("after"),
+    },
+    (t) => [k.index("events_scenario_at_idx").on(t.scenarioId, t.at), k.index("events_entity_idx").on(t.entityId, t.at)],
+  );
+
+  return {
+    user, session, account, verification,
+    scenarios, members,
+    questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
+    sources, evidence, evidenceVersions,
+    ratings, estimates, forecasters, resolutions,
+    events,
+  };
+}
+
+export type Schema = ReturnType<typeof defineSchema>;

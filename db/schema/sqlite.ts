@@ -1,0 +1,13 @@
+// drizzle-kit's entry point and the tables the SQLite store runs on.
+import { sqliteKit } from "../kit/sqlite";
+import { defineSchema } from "./define";
+
+export const schema = defineSchema(sqliteKit);
+export const {
+  user, session, account, verification,
+  scenarios, members,
+  questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
+  sources, evidence, evidenceVersions,
+  ratings, estimates, forecasters, resolutions,
+  events,
+} = schema;
