@@ -1,0 +1,12 @@
+// GET /api/v1/evidence/{id}/ratings[?asOf=] — every analyst's ratings · PUT — the caller rates hypotheses
+import { route, json } from "@/lib/http/route";
+import { listRatings, putRatings } from "@/lib/ratings/service";
+import { putRatingsInput, ratingsQuery } from "@/lib/ratings/schema";
+
+export const GET = route<{ id: string }>(async ({ store, actor, params, query }) =>
+  json({ items: await listRatings(store, actor, params.id, query(ratingsQuery).asOf) }),
+);
+
+export const PUT = route<{ id: string }>(async ({ store, actor, params, body }) =>
+  json({ items: await putRatings(store, actor, params.id, await body(putRatingsInput)) }),
+);

@@ -1,0 +1,8 @@
+// PATCH /api/v1/outcomes/{id} — edit, re-route or archive an outcome
+import { route, json } from "@/lib/http/route";
+import { patchOutcome } from "@/lib/outcomes/service";
+import { patchOutcomeInput } from "@/lib/outcomes/schema";
+
+export const PATCH = route<{ id: string }>(async ({ store, actor, params, body }) =>
+  json(await patchOutcome(store, actor, params.id, await body(patchOutcomeInput))),
+);

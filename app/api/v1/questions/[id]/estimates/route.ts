@@ -1,0 +1,12 @@
+// POST /api/v1/questions/{id}/estimates — record the caller's probabilities · GET — the history (analystId, from, to)
+import { route, json, created } from "@/lib/http/route";
+import { createEstimate, listEstimates } from "@/lib/estimates/service";
+import { createEstimateInput, estimateHistoryQuery } from "@/lib/estimates/schema";
+
+export const GET = route<{ id: string }>(async ({ store, actor, params, query }) =>
+  json({ items: await listEstimates(store, actor, params.id, query(estimateHistoryQuery)) }),
+);
+
+export const POST = route<{ id: string }>(async ({ store, actor, params, body }) =>
+  created(await createEstimate(store, actor, params.id, await body(createEstimateInput))),
+);

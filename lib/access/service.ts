@@ -1,0 +1,90 @@
+// Who may do what in a scenario. Every service calls one of these first: a scenario the
+// actor is not a member of does not exist for them (404), a role too low is 403.
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Store } from "@/db/client";
+import { DomainError, forbidden, notFound } from "@/lib/errors";
+
+export type Role = "owner" | "editor" | "viewer";
+export interface Actor {
+  id: string;
+}
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError("unauthenticated", "Sign in to use the API");
+  return actor;
+}
+
+const membershipQueries = new WeakMap<Db, ReturnType<typeof prepareMembership>>();
+function prepareMembership(db: Db, s: Store["schema"]) {
+  return db
+    .select({ role: s.members.role })
+    .from(s.members)
+    .innerJoin(s.scenarios, eq(s.scenarios.id, s.members.scenarioId))
+    .where(and(eq(s.members.scenarioId, sql.placeholder("scenarioId")), eq(s.members.userId, sql.placeholder("userId"))))
+    .prepare();
+}
+
+/** The actor's role in the scenario, or null if they are not a member (or it does not exist). */
+export async function roleIn(store: Store, actorId: string, scenarioId: string): Promise<Role | null> {
+  let q = membershipQueries.get(store.db);
+  if (!q) {
+    q = prepareMembership(store.db, store.schema);
+    membershipQueries.set(store.db, q);
+  }
+  const rows = await q.execute({ scenarioId, userId: actorId });
+  return rows[0]?.role ?? null;
+}
+
+/** Throws unless the actor holds at least `min` in the scenario; returns their role. */
+export async function requireRole(
+  store: Store,
+  actor: Actor | null,
+  scenarioId: string,
+  min: Role,
+  what = "Scenario",
+): Promise<Role> {
+  const a = requireActor(actor);
+  const role = await roleIn(store, a.id, scenarioId);
+  if (!role) throw notFound(what);
+  if (RANK[role] < RANK[min]) {
+    throw forbidden(min === "owner" ? "Only owners of this scenario can do that" : "Viewers can read this scenario but not change it");
+  }
+  return role;
+}
+
+type Entity = "question" | "hypothesis" | "evidence" | "source" | "outcome";
+
+const LABEL: Record<Entity, string> = {
+  question: "Question",
+  hypothesis: "Hypothesis",
+  evidence: "Evidence",
+  source: "Source",
+  outcome: "Outcome",
+};
+
+/** The scenario an entity lives in; unknown ids are 404 just like ids the actor may not see. */
+export async function scenarioOf(store: Store, entity: Entity, id: string): Promise<string> {
+  const s = store.schema;
+  const table = { question: s.questions, hypothesis: s.hypotheses, evidence: s.evidence, source: s.sources, outcome: s.outcomes }[entity];
+  const rows = await store.db.select({ scenarioId: table.scenarioId }).from(table).where(eq(table.id, id)).limit(1);
+  const row = rows[0];
+  if (!row) throw notFound(LABEL[entity]);
+  return row.scenarioId;
+}
+
+/** Resolve an entity's scenario and check the actor's role there in one step. */
+export async function requireEntityRole(
+  store: Store,
+  actor: Actor | null,
+  entity: Entity,
+  id: string,
+  min: Role,
+): Promise<{ scenarioId: string; role: Role }> {
+  requireActor(actor);
+  const scenarioId = await scenarioOf(store, entity, id);
+  const role = await requireRole(store, actor, scenarioId, min, LABEL[entity]);
+  return { scenarioId, role };
+}

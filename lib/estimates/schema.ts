@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { id, isoQueryDate, LIMITS } from "@/lib/validation/common";
+
+export const createEstimateInput = z.strictObject({
+  probabilities: z
+    .record(id, z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"))
+    .refine((r) => Object.keys(r).length > 0, "must give a probability for every open hypothesis"),
+  rationale: z.string().trim().min(1, "write why you hold these probabilities").max(LIMITS.rationale, `must be at most ${LIMITS.rationale} characters`),
+  evidenceIds: z.array(id).max(200, "at most 200 evidence items").optional(),
+});
+export type CreateEstimateInput = z.infer<typeof createEstimateInput>;
+
+export const estimateHistoryQuery = z.object({
+  analystId: id.optional(),
+  from: isoQueryDate.optional(),
+  to: isoQueryDate.optional(),
+});
+export type EstimateHistoryQuery = z.infer<typeof estimateHistoryQuery>;

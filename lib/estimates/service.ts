@@ -1,0 +1,128 @@
+// Estimates: one analyst's probabilities for every open hypothesis of a question at one
+// moment. Append-only: the sequence of estimates is the confidence history.
+import "server-only";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import type { Store } from "@/db/client";
+import { newId } from "@/lib/ids";
+import { unprocessable, type FieldError } from "@/lib/errors";
+import { requireEntityRole, type Actor } from "@/lib/access/service";
+import { recordEvent } from "@/lib/audit/service";
+import { sumsToOne } from "@/lib/math";
+import type { EstimateRow } from "./standing";
+import type { CreateEstimateInput, EstimateHistoryQuery } from "./schema";
+
+export interface EstimateOut {
+  id: string;
+  questionId: string;
+  analystId: string;
+  analystName: string | null;
+  createdAt: string;
+  probabilities: Record<string, number>;
+  rationale: string;
+  evidenceIds: string[];
+}
+
+export const estimateOut = (e: EstimateRow, analystName: string | null = null): EstimateOut => ({
+  id: e.id,
+  questionId: e.questionId,
+  analystId: e.analystId,
+  analystName,
+  createdAt: e.createdAt.toISOString(),
+  probabilities: e.probabilities,
+  rationale: e.rationale,
+  evidenceIds: e.evidenceIds,
+});
+
+export async function createEstimate(
+  store: Store,
+  actor: Actor | null,
+  questionId: string,
+  input: CreateEstimateInput,
+): Promise<EstimateOut> {
+  const { scenarioId } = await requireEntityRole(store, actor, "question", questionId, "editor");
+  const s = store.schema;
+  return store.tx(async (tx) => {
+    const hypotheses = await tx.select().from(s.hypotheses).where(eq(s.hypotheses.questionId, questionId));
+    const byId = new Map(hypotheses.map((h) => [h.id, h]));
+    const errors: FieldError[] = [];
+    for (const key of Object.keys(input.probabilities)) {
+      const h = byId.get(key);
+      if (!h) errors.push({ path: `probabilities.${key}`, message: "not a hypothesis of this question" });
+      else if (h.status !== "open") errors.push({ path: `probabilities.${key}`, message: "hypothesis is archived" });
+    }
+    for (const h of hypotheses) {
+      if (h.status === "open" && !(h.id in input.probabilities)) {
+        errors.push({ path: `probabilities.${h.id}`, message: `missing: every open hypothesis needs a probability ("${h.title}")` });
+      }
+    }
+    if (errors.length > 0) throw unprocessable("The probabilities must cover exactly the question's open hypotheses", errors);
+    if (!sumsToOne(input.probabilities)) {
+      const total = Object.values(input.probabilities).reduce((a, b) => a + b, 0);
+      throw unprocessable(`The probabilities must sum to 1 (they sum to ${Number(total.toFixed(6))})`, [
+        { path: "probabilities", message: "must sum to 1 (±0.001)" },
+      ]);
+    }
+    const evidenceIds = [...new Set(input.evidenceIds ?? [])];
+    if (evidenceIds.length > 0) {
+      const found = await tx
+        .select({ id: s.evidence.id })
+        .from(s.evidence)
+        .where(and(inArray(s.evidence.id, evidenceIds), eq(s.evidence.scenarioId, scenarioId)));
+      const ok = new Set(found.map((r) => r.id));
+      const bad = (input.evidenceIds ?? []).flatMap((id, i) => (ok.has(id) ? [] : [{ path: `evidenceIds.${i}`, message: "unknown evidence in this scenario" }]));
+      if (bad.length > 0) throw unprocessable("Linked evidence must belong to this scenario", bad);
+    }
+
+    const now = store.now();
+    const row = (
+      await tx
+        .insert(s.estimates)
+        .values({
+          id: newId(),
+          scenarioId,
+          questionId,
+          analystId: actor!.id,
+          probabilities: input.probabilities,
+          rationale: input.rationale,
+          evidenceIds,
+          createdAt: now,
+        })
+        .returning()
+    )[0]!;
+    await tx.insert(s.forecasters).values({ questionId, analystId: actor!.id, firstAt: now }).onConflictDoNothing();
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "estimate.created",
+      entity: "estimate",
+      entityId: row.id,
+      after: { questionId, probabilities: row.probabilities, rationale: row.rationale, evidenceIds },
+    });
+    return estimateOut(row);
+  });
+}
+
+/** Every estimate on a question, oldest first, optionally by one analyst or in a window. */
+export async function listEstimates(
+  store: Store,
+  actor: Actor | null,
+  questionId: string,
+  q: EstimateHistoryQuery = {},
+): Promise<EstimateOut[]> {
+  await requireEntityRole(store, actor, "question", questionId, "viewer");
+  const s = store.schema;
+  const rows = await store.db
+    .select({ e: s.estimates, name: s.user.name })
+    .from(s.estimates)
+    .leftJoin(s.user, eq(s.user.id, s.estimates.analystId))
+    .where(
+      and(
+        eq(s.estimates.questionId, questionId),
+        q.analystId ? eq(s.estimates.analystId, q.analystId) : undefined,
+        q.from ? gte(s.estimates.createdAt, q.from) : undefined,
+        q.to ? lte(s.estimates.createdAt, q.to) : undefined,
+      ),
+    )
+    .orderBy(asc(s.estimates.createdAt), asc(s.estimates.id));
+  return rows.map((r) => estimateOut(r.e, r.name));
+}

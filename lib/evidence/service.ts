@@ -1,0 +1,209 @@
+// Evidence: items drawn from sources, graded A–F / 1–6. Never deleted — retracted with a
+// reason; every edit appends an evidence_versions row, so any past state can be shown.
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, Store } from "@/db/client";
+import { newId } from "@/lib/ids";
+import { DomainError, notFound, staleVersion, unprocessable } from "@/lib/errors";
+import { requireEntityRole, requireRole, type Actor } from "@/lib/access/service";
+import { recordEvent } from "@/lib/audit/service";
+import { sourceInScenario } from "@/lib/sources/service";
+import type { CreateEvidenceInput, ListEvidenceQuery, PatchEvidenceInput, RetractEvidenceInput } from "./schema";
+import { iso, scenarioEvidence, toEvidence, toVersion, type Content, type Evidence, type EvidenceDetail, type EvidenceRow } from "./read";
+
+export type { Evidence, EvidenceDetail, EvidenceVersion } from "./read";
+
+/** The scenario's evidence, newest first; as of a past time each item shows the version it had then. */
+export async function listEvidence(
+  store: Store,
+  actor: Actor | null,
+  scenarioId: string,
+  query: ListEvidenceQuery = {},
+): Promise<Evidence[]> {
+  await requireRole(store, actor, scenarioId, "viewer");
+  return scenarioEvidence(store, scenarioId, query);
+}
+
+/** One item, current, with every version oldest first. */
+export async function getEvidence(store: Store, actor: Actor | null, evidenceId: string): Promise<EvidenceDetail> {
+  await requireEntityRole(store, actor, "evidence", evidenceId, "viewer");
+  const s = store.schema;
+  const [row, versions] = await Promise.all([
+    loadRow(store, store.db, evidenceId),
+    store.db
+      .select()
+      .from(s.evidenceVersions)
+      .where(eq(s.evidenceVersions.evidenceId, evidenceId))
+      .orderBy(asc(s.evidenceVersions.version)),
+  ]);
+  return { ...toEvidence(row), versions: versions.map(toVersion) };
+}
+
+async function loadRow(store: Store, db: Db, evidenceId: string): Promise<EvidenceRow> {
+  const e = store.schema.evidence;
+  const row = (await db.select().from(e).where(eq(e.id, evidenceId)).limit(1))[0];
+  if (!row) throw notFound("Evidence");
+  return row;
+}
+
+/** The source must be in this scenario; an excerpt from a source with text must occur in it verbatim. */
+async function checkSource(store: Store, tx: Db, scenarioId: string, sourceId: string | null, excerpt: string | null) {
+  if (sourceId === null) return;
+  const source = await sourceInScenario(store, tx, scenarioId, sourceId);
+  if (!source) throw unprocessable("No such source in this scenario", [{ path: "sourceId", message: "unknown source" }]);
+  if (excerpt !== null && source.text !== null && !source.text.includes(excerpt)) {
+    throw unprocessable("The excerpt must be quoted verbatim from the source's text", [
+      { path: "excerpt", message: "does not occur verbatim in the source text" },
+    ]);
+  }
+}
+
+async function insertVersion(store: Store, tx: Db, evidenceId: string, version: number, c: Content, editedBy: string, at: Date) {
+  const ev = store.schema.evidenceVersions;
+  return (await tx.insert(ev).values({ evidenceId, version, ...c, editedBy, createdAt: at }).returning())[0]!;
+}
+
+export async function createEvidence(
+  store: Store,
+  actor: Actor | null,
+  scenarioId: string,
+  input: CreateEvidenceInput,
+): Promise<Evidence> {
+  await requireRole(store, actor, scenarioId, "editor");
+  const s = store.schema;
+  const content: Content = {
+    summary: input.summary,
+    excerpt: input.excerpt ?? null,
+    sourceId: input.sourceId ?? null,
+    occurredAt: input.occurredAt ?? null,
+    reliability: input.reliability,
+    credibility: input.credibility,
+    tags: input.tags ?? [],
+  };
+  const row = await store.tx(async (tx) => {
+    await checkSource(store, tx, scenarioId, content.sourceId, content.excerpt);
+    const id = newId();
+    const now = store.now();
+    const created = (
+      await tx
+        .insert(s.evidence)
+        .values({ id, scenarioId, ...content, version: 1, createdBy: actor!.id, createdAt: now, updatedAt: now })
+        .returning()
+    )[0]!;
+    const v1 = await insertVersion(store, tx, id, 1, content, actor!.id, now);
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "evidence.created",
+      entity: "evidence",
+      entityId: id,
+      after: toVersion(v1),
+    });
+    return created;
+  });
+  return toEvidence(row);
+}
+
+const sameContent = (a: Content, b: Content) =>
+  a.summary === b.summary &&
+  a.excerpt === b.excerpt &&
+  a.sourceId === b.sourceId &&
+  iso(a.occurredAt) === iso(b.occurredAt) &&
+  a.reliability === b.reliability &&
+  a.credibility === b.credibility &&
+  JSON.stringify(a.tags) === JSON.stringify(b.tags);
+
+/** A new version; the old one stays in evidence_versions. */
+export async function patchEvidence(
+  store: Store,
+  actor: Actor | null,
+  evidenceId: string,
+  input: PatchEvidenceInput,
+): Promise<Evidence> {
+  const { scenarioId } = await requireEntityRole(store, actor, "evidence", evidenceId, "editor");
+  const s = store.schema;
+  const row = await store.tx(async (tx) => {
+    const current = await loadRow(store, tx, evidenceId);
+    if (current.retractedAt) throw unprocessable("Retracted evidence cannot be edited");
+    if (current.version !== input.version) throw staleVersion("Evidence", current.version);
+    const next: Content = {
+      summary: input.summary ?? current.summary,
+      excerpt: input.excerpt === undefined ? current.excerpt : input.excerpt,
+      sourceId: input.sourceId === undefined ? current.sourceId : input.sourceId,
+      occurredAt: input.occurredAt === undefined ? current.occurredAt : input.occurredAt,
+      reliability: input.reliability ?? current.reliability,
+      credibility: input.credibility ?? current.credibility,
+      tags: input.tags ?? current.tags,
+    };
+    // An edit that changes nothing adds no version and no event.
+    if (sameContent(current, next)) return current;
+    if (input.sourceId !== undefined || input.excerpt !== undefined) {
+      await checkSource(store, tx, scenarioId, next.sourceId, next.excerpt);
+    }
+    const now = store.now();
+    const before = (
+      await tx
+        .select()
+        .from(s.evidenceVersions)
+        .where(and(eq(s.evidenceVersions.evidenceId, evidenceId), eq(s.evidenceVersions.version, current.version)))
+        .limit(1)
+    )[0];
+    const after = await insertVersion(store, tx, evidenceId, current.version + 1, next, actor!.id, now);
+    const updated = (
+      await tx
+        .update(s.evidence)
+        .set({ ...next, version: current.version + 1, updatedAt: now })
+        .where(eq(s.evidence.id, evidenceId))
+        .returning()
+    )[0]!;
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "evidence.updated",
+      entity: "evidence",
+      entityId: evidenceId,
+      before: before ? toVersion(before) : { version: current.version, ...contentJson(current) },
+      after: toVersion(after),
+    });
+    return updated;
+  });
+  return toEvidence(row);
+}
+
+const contentJson = (c: Content) => ({ ...c, occurredAt: iso(c.occurredAt) });
+
+/** Withdraw an item for good, with a reason; its versions and ratings stay as history. */
+export async function retractEvidence(
+  store: Store,
+  actor: Actor | null,
+  evidenceId: string,
+  input: RetractEvidenceInput,
+): Promise<Evidence> {
+  const { scenarioId } = await requireEntityRole(store, actor, "evidence", evidenceId, "editor");
+  const s = store.schema;
+  const row = await store.tx(async (tx) => {
+    const current = await loadRow(store, tx, evidenceId);
+    if (current.retractedAt) {
+      throw new DomainError("conflict", `This evidence was already retracted on ${current.retractedAt.toISOString()}`);
+    }
+    const now = store.now();
+    const updated = (
+      await tx
+        .update(s.evidence)
+        .set({ retractedAt: now, retractReason: input.reason, retractedBy: actor!.id })
+        .where(eq(s.evidence.id, evidenceId))
+        .returning()
+    )[0]!;
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "evidence.retracted",
+      entity: "evidence",
+      entityId: evidenceId,
+      before: { retractedAt: null, retractReason: null },
+      after: { retractedAt: now.toISOString(), retractReason: input.reason },
+    });
+    return updated;
+  });
+  return toEvidence(row);
+}

@@ -1,0 +1,53 @@
+// application/problem+json (RFC 9457): the only place a domain error becomes an HTTP status.
+import { ZodError } from "zod";
+import { DomainError, type ErrorCode, type FieldError } from "@/lib/errors";
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unprocessable: 422,
+};
+
+const TITLE: Record<number, string> = {
+  400: "Bad request",
+  401: "Not signed in",
+  403: "Forbidden",
+  404: "Not found",
+  409: "Conflict",
+  413: "Payload too large",
+  422: "Unprocessable content",
+  500: "Internal server error",
+};
+
+export function problem(status: number, detail: string, errors?: FieldError[]): Response {
+  const body: Record<string, unknown> = { type: "about:blank", status, title: TITLE[status] ?? "Error", detail };
+  if (errors && errors.length > 0) body.errors = errors;
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+  });
+}
+
+export function zodFieldErrors(err: ZodError): FieldError[] {
+  return err.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message }));
+}
+
+// Type errors and missing fields are malformed requests (400); values that are the right
+// type but break a rule (too long, out of range, bad format) are 422.
+const MALFORMED = new Set(["invalid_type", "unrecognized_keys", "invalid_union"]);
+
+export function problemFromError(err: unknown): Response {
+  if (err instanceof DomainError) return problem(STATUS[err.code], err.message, err.errors);
+  if (err instanceof ZodError) {
+    const errors = zodFieldErrors(err);
+    const status = err.issues.some((i) => MALFORMED.has(i.code)) ? 400 : 422;
+    const first = errors[0];
+    return problem(status, first ? `${first.path}: ${first.message}` : "Invalid input", errors);
+  }
+  console.error("Unhandled error", err);
+  return problem(500, "Something went wrong on our side. The request changed nothing.");
+}

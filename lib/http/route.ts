@@ -1,0 +1,83 @@
+// The one wrapper every API route goes through: resolve the actor from the session,
+// read the body within limits, run the handler, and turn any error into problem+json.
+// Authorization itself happens in the services the handler calls.
+import type { ZodType } from "zod";
+import { getStore } from "@/lib/server/store";
+import { authFor } from "@/lib/auth/auth";
+import { DomainError } from "@/lib/errors";
+import type { Store } from "@/db/client";
+import type { Actor } from "@/lib/access/service";
+import { problemFromError } from "./problem";
+
+export const DEFAULT_BODY_LIMIT = 1_000_000; // 1 MB: a source's full text fits
+export const IMPORT_BODY_LIMIT = 50_000_000;
+
+export interface RouteContext<P> {
+  req: Request;
+  params: P;
+  store: Store;
+  actor: Actor | null;
+  url: URL;
+  /** The parsed JSON body, validated by `schema`. */
+  body<T>(schema: ZodType<T>): Promise<T>;
+  /** Query-string parameters validated by `schema` (absent keys are undefined). */
+  query<T>(schema: ZodType<T>): T;
+}
+
+export interface RouteOptions {
+  bodyLimit?: number;
+}
+
+export async function actorFrom(store: Store, headers: Headers): Promise<Actor | null> {
+  const session = await authFor(store).api.getSession({ headers });
+  return session ? { id: session.user.id } : null;
+}
+
+async function readJson(req: Request, limit: number): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new DomainError("too_large", `The request body is over the ${limit}-byte limit`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > limit) throw new DomainError("too_large", `The request body is over the ${limit}-byte limit`);
+  if (text.trim() === "") throw new DomainError("invalid", "The request needs a JSON body", [{ path: "(body)", message: "is empty" }]);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError("invalid", "The request body is not valid JSON", [{ path: "(body)", message: "malformed JSON" }]);
+  }
+}
+
+export function json(data: unknown, status = 200): Response {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store" },
+  });
+}
+
+export const created = (data: unknown) => json(data, 201);
+export const noContent = () => new Response(null, { status: 204 });
+
+export function route<P = Record<string, never>>(
+  handler: (ctx: RouteContext<P>) => Promise<Response>,
+  options: RouteOptions = {},
+) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const store = await getStore();
+      const actor = await actorFrom(store, req.headers);
+      if (!actor) throw new DomainError("unauthenticated", "Sign in to use the API");
+      const url = new URL(req.url);
+      const params = await context.params;
+      return await handler({
+        req,
+        params,
+        store,
+        actor,
+        url,
+        body: async (schema) => schema.parse(await readJson(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT)),
+        query: (schema) => schema.parse(Object.fromEntries(url.searchParams)),
+      });
+    } catch (err) {
+      return problemFromError(err);
+    }
+  };
+}

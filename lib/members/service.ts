@@ -1,0 +1,164 @@
+// Members and roles: owners add people by email, change roles, remove them. A scenario
+// always keeps at least one owner.
+import "server-only";
+import { and, asc, count, eq } from "drizzle-orm";
+import type { Db, Store } from "@/db/client";
+import { DomainError, notFound, unprocessable } from "@/lib/errors";
+import { isUniqueViolation } from "@/db/dialect/sqlite";
+import { requireRole, type Actor, type Role } from "@/lib/access/service";
+import { recordEvent } from "@/lib/audit/service";
+import type { AddMemberInput, PatchMemberInput } from "./schema";
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  since: string;
+}
+
+async function memberRows(store: Store, db: Db, scenarioId: string, userId?: string): Promise<Member[]> {
+  const s = store.schema;
+  const rows = await db
+    .select({ userId: s.members.userId, email: s.user.email, name: s.user.name, role: s.members.role, since: s.members.createdAt })
+    .from(s.members)
+    .innerJoin(s.user, eq(s.user.id, s.members.userId))
+    .where(and(eq(s.members.scenarioId, scenarioId), userId ? eq(s.members.userId, userId) : undefined))
+    .orderBy(asc(s.members.createdAt));
+  return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
+}
+
+export async function listMembers(store: Store, actor: Actor | null, scenarioId: string): Promise<Member[]> {
+  await requireRole(store, actor, scenarioId, "viewer");
+  return memberRows(store, store.db, scenarioId);
+}
+
+export async function addMember(store: Store, actor: Actor | null, scenarioId: string, input: AddMemberInput): Promise<Member> {
+  await requireRole(store, actor, scenarioId, "owner");
+  const s = store.schema;
+  return store.tx(async (tx) => {
+    const target = (await tx.select().from(s.user).where(eq(s.user.email, input.email)).limit(1))[0];
+    if (!target) {
+      throw unprocessable("No Branchpoint account uses that email; ask them to sign up first", [
+        { path: "email", message: "no account with this email" },
+      ]);
+    }
+    const now = store.now();
+    try {
+      await tx.insert(s.members).values({ scenarioId, userId: target.id, role: input.role, createdAt: now, updatedAt: now });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw new DomainError("conflict", `${input.email} is already a member of this scenario`, [
+          { path: "email", message: "already a member" },
+        ]);
+      }
+      throw err;
+    }
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "member.added",
+      entity: "member",
+      entityId: target.id,
+      after: { email: target.email, role: input.role },
+    });
+    return (await memberRows(store, tx, scenarioId, target.id))[0]!;
+  });
+}
+
+async function ownerCount(store: Store, db: Db, scenarioId: string): Promise<number> {
+  const s = store.schema;
+  const rows = await db
+    .select({ n: count() })
+    .from(s.members)
+    .where(and(eq(s.members.scenarioId, scenarioId), eq(s.members.role, "owner")));
+  return rows[0]?.n ?? 0;
+}
+
+async function existingMember(store: Store, db: Db, scenarioId: string, userId: string): Promise<Member> {
+  const m = (await memberRows(store, db, scenarioId, userId))[0];
+  if (!m) throw notFound("Member");
+  return m;
+}
+
+export async function changeRole(
+  store: Store,
+  actor: Actor | null,
+  scenarioId: string,
+  userId: string,
+  input: PatchMemberInput,
+): Promise<Member> {
+  await requireRole(store, actor, scenarioId, "owner");
+  const s = store.schema;
+  return store.tx(async (tx) => {
+    const before = await existingMember(store, tx, scenarioId, userId);
+    if (before.role === input.role) return before;
+    if (before.role === "owner" && (await ownerCount(store, tx, scenarioId)) <= 1) {
+      throw unprocessable("A scenario needs at least one owner; make someone else owner first", [
+        { path: "role", message: "last owner cannot be demoted" },
+      ]);
+    }
+    await tx
+      .update(s.members)
+      .set({ role: input.role, updatedAt: store.now() })
+      .where(and(eq(s.members.scenarioId, scenarioId), eq(s.members.userId, userId)));
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "member.role_changed",
+      entity: "member",
+      entityId: userId,
+      before: { email: before.email, role: before.role },
+      after: { email: before.email, role: input.role },
+    });
+    return { ...before, role: input.role };
+  });
+}
+
+export async function removeMember(store: Store, actor: Actor | null, scenarioId: string, userId: string): Promise<void> {
+  await requireRole(store, actor, scenarioId, "owner");
+  const s = store.schema;
+  await store.tx(async (tx) => {
+    const before = await existingMember(store, tx, scenarioId, userId);
+    if (before.role === "owner" && (await ownerCount(store, tx, scenarioId)) <= 1) {
+      throw unprocessable("A scenario needs at least one owner; make someone else owner first", [
+        { path: "userId", message: "last owner cannot be removed" },
+      ]);
+    }
+    // The membership row goes; the event keeps who had which role until when.
+    await tx.delete(s.members).where(and(eq(s.members.scenarioId, scenarioId), eq(s.members.userId, userId)));
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "member.removed",
+      entity: "member",
+      entityId: userId,
+      before: { email: before.email, role: before.role },
+    });
+  });
+}
+
+/** The first account created on an instance becomes an owner of the demo scenario. */
+export async function claimDemoScenario(store: Store, userId: string): Promise<void> {
+  const s = store.schema;
+  await store.tx(async (tx) => {
+    const demo = (await tx.select().from(s.scenarios).where(eq(s.scenarios.isDemo, true)).limit(1))[0];
+    if (!demo) return;
+    const claimed = await tx
+      .select({ id: s.events.id })
+      .from(s.events)
+      .where(and(eq(s.events.scenarioId, demo.id), eq(s.events.type, "scenario.demo_claimed")))
+      .limit(1);
+    if (claimed.length > 0) return;
+    const now = store.now();
+    await tx.insert(s.members).values({ scenarioId: demo.id, userId, role: "owner", createdAt: now, updatedAt: now });
+    await recordEvent(store, tx, {
+      scenarioId: demo.id,
+      actorId: userId,
+      type: "scenario.demo_claimed",
+      entity: "member",
+      entityId: userId,
+      after: { role: "owner" },
+    });
+  });
+}

@@ -1,0 +1,259 @@
+// Questions and their hypotheses. Edits write a new version row; archiving a hypothesis
+// keeps it (and its history) but drops it from aggregates.
+import "server-only";
+import { and, asc, eq, max } from "drizzle-orm";
+import type { Db, Store } from "@/db/client";
+import { newId } from "@/lib/ids";
+import { notFound, staleVersion, unprocessable } from "@/lib/errors";
+import { requireEntityRole, requireRole, type Actor } from "@/lib/access/service";
+import { recordEvent } from "@/lib/audit/service";
+import type { CreateQuestionInput, HypothesisInput, PatchHypothesisInput, PatchQuestionInput } from "./schema";
+
+type QuestionRow = typeof import("@/db/schema/sqlite").questions.$inferSelect;
+type HypothesisRow = typeof import("@/db/schema/sqlite").hypotheses.$inferSelect;
+
+export interface HypothesisOut {
+  id: string;
+  questionId: string;
+  title: string;
+  description: string;
+  status: "open" | "archived";
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface QuestionOut {
+  id: string;
+  scenarioId: string;
+  title: string;
+  description: string;
+  parentHypothesisId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  hypotheses: HypothesisOut[];
+}
+
+export const hypothesisOut = (h: HypothesisRow): HypothesisOut => ({
+  id: h.id,
+  questionId: h.questionId,
+  title: h.title,
+  description: h.description,
+  status: h.status,
+  version: h.version,
+  createdAt: h.createdAt.toISOString(),
+  updatedAt: h.updatedAt.toISOString(),
+});
+
+async function questionOut(store: Store, db: Db, q: QuestionRow): Promise<QuestionOut> {
+  const s = store.schema;
+  const hs = await db.select().from(s.hypotheses).where(eq(s.hypotheses.questionId, q.id)).orderBy(asc(s.hypotheses.position));
+  return {
+    id: q.id,
+    scenarioId: q.scenarioId,
+    title: q.title,
+    description: q.description,
+    parentHypothesisId: q.parentHypothesisId,
+    version: q.version,
+    createdAt: q.createdAt.toISOString(),
+    updatedAt: q.updatedAt.toISOString(),
+    hypotheses: hs.map(hypothesisOut),
+  };
+}
+
+async function insertHypothesis(store: Store, tx: Db, question: QuestionRow, h: HypothesisInput, position: number, actorId: string) {
+  const s = store.schema;
+  const now = store.now();
+  const row = (
+    await tx
+      .insert(s.hypotheses)
+      .values({
+        id: newId(),
+        scenarioId: question.scenarioId,
+        questionId: question.id,
+        title: h.title,
+        description: h.description ?? "",
+        position,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+  )[0]!;
+  await tx.insert(s.hypothesisVersions).values({
+    hypothesisId: row.id,
+    version: 1,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    editedBy: actorId,
+    createdAt: now,
+  });
+  return row;
+}
+
+export async function getQuestion(store: Store, actor: Actor | null, questionId: string): Promise<QuestionOut> {
+  await requireEntityRole(store, actor, "question", questionId, "viewer");
+  const q = (await store.db.select().from(store.schema.questions).where(eq(store.schema.questions.id, questionId)))[0]!;
+  return questionOut(store, store.db, q);
+}
+
+export async function createQuestion(
+  store: Store,
+  actor: Actor | null,
+  scenarioId: string,
+  input: CreateQuestionInput,
+): Promise<QuestionOut> {
+  await requireRole(store, actor, scenarioId, "editor");
+  const s = store.schema;
+  return store.tx(async (tx) => {
+    if (input.parentHypothesisId) {
+      const parent = (await tx.select().from(s.hypotheses).where(eq(s.hypotheses.id, input.parentHypothesisId)).limit(1))[0];
+      if (!parent || parent.scenarioId !== scenarioId) {
+        throw unprocessable("The parent hypothesis is not in this scenario", [
+          { path: "parentHypothesisId", message: "unknown hypothesis in this scenario" },
+        ]);
+      }
+      if (parent.status !== "open") {
+        throw unprocessable("A question cannot hang under an archived hypothesis", [
+          { path: "parentHypothesisId", message: "hypothesis is archived" },
+        ]);
+      }
+    }
+    const last = await tx.select({ p: max(s.questions.position) }).from(s.questions).where(eq(s.questions.scenarioId, scenarioId));
+    const now = store.now();
+    const q = (
+      await tx
+        .insert(s.questions)
+        .values({
+          id: newId(),
+          scenarioId,
+          parentHypothesisId: input.parentHypothesisId ?? null,
+          title: input.title,
+          description: input.description ?? "",
+          position: (last[0]?.p ?? 0) + 1,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+    )[0]!;
+    await tx.insert(s.questionVersions).values({
+      questionId: q.id,
+      version: 1,
+      title: q.title,
+      description: q.description,
+      editedBy: actor!.id,
+      createdAt: now,
+    });
+    for (const [i, h] of input.hypotheses.entries()) await insertHypothesis(store, tx, q, h, i + 1, actor!.id);
+    const out = await questionOut(store, tx, q);
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "question.created",
+      entity: "question",
+      entityId: q.id,
+      after: { title: out.title, parentHypothesisId: out.parentHypothesisId, hypotheses: out.hypotheses.map((h) => ({ id: h.id, title: h.title })) },
+    });
+    return out;
+  });
+}
+
+export async function patchQuestion(store: Store, actor: Actor | null, questionId: string, input: PatchQuestionInput): Promise<QuestionOut> {
+  const { scenarioId } = await requireEntityRole(store, actor, "question", questionId, "editor");
+  const s = store.schema;
+  return store.tx(async (tx) => {
+    const current = (await tx.select().from(s.questions).where(eq(s.questions.id, questionId)))[0];
+    if (!current) throw notFound("Question");
+    if (current.version !== input.version) throw staleVersion("Question", current.version);
+    const now = store.now();
+    const next = { title: input.title ?? current.title, description: input.description ?? current.description };
+    const updated = (
+      await tx
+        .update(s.questions)
+        .set({ ...next, version: current.version + 1, updatedAt: now })
+        .where(eq(s.questions.id, questionId))
+        .returning()
+    )[0]!;
+    await tx.insert(s.questionVersions).values({ questionId, version: updated.version, ...next, editedBy: actor!.id, createdAt: now });
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "question.updated",
+      entity: "question",
+      entityId: questionId,
+      before: { title: current.title, description: current.description, version: current.version },
+      after: { ...next, version: updated.version },
+    });
+    return questionOut(store, tx, updated);
+  });
+}
+
+export async function addHypothesis(store: Store, actor: Actor | null, questionId: string, input: HypothesisInput): Promise<HypothesisOut> {
+  const { scenarioId } = await requireEntityRole(store, actor, "question", questionId, "editor");
+  const s = store.schema;
+  return store.tx(async (tx) => {
+    const q = (await tx.select().from(s.questions).where(eq(s.questions.id, questionId)))[0];
+    if (!q) throw notFound("Question");
+    const last = await tx.select({ p: max(s.hypotheses.position) }).from(s.hypotheses).where(eq(s.hypotheses.questionId, questionId));
+    const row = await insertHypothesis(store, tx, q, input, (last[0]?.p ?? 0) + 1, actor!.id);
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "hypothesis.added",
+      entity: "hypothesis",
+      entityId: row.id,
+      after: { questionId, title: row.title, description: row.description },
+    });
+    return hypothesisOut(row);
+  });
+}
+
+export async function patchHypothesis(
+  store: Store,
+  actor: Actor | null,
+  hypothesisId: string,
+  input: PatchHypothesisInput,
+): Promise<HypothesisOut> {
+  const { scenarioId } = await requireEntityRole(store, actor, "hypothesis", hypothesisId, "editor");
+  const s = store.schema;
+  return store.tx(async (tx) => {
+    const current = (await tx.select().from(s.hypotheses).where(eq(s.hypotheses.id, hypothesisId)))[0];
+    if (!current) throw notFound("Hypothesis");
+    if (current.version !== input.version) throw staleVersion("Hypothesis", current.version);
+    const next = {
+      title: input.title ?? current.title,
+      description: input.description ?? current.description,
+      status: input.status ?? current.status,
+    };
+    if (current.status === "open" && next.status === "archived") {
+      const open = await tx
+        .select({ id: s.hypotheses.id })
+        .from(s.hypotheses)
+        .where(and(eq(s.hypotheses.questionId, current.questionId), eq(s.hypotheses.status, "open")));
+      if (open.length <= 2) {
+        throw unprocessable("A question needs at least two open hypotheses; add another before archiving this one", [
+          { path: "status", message: "would leave fewer than two open hypotheses" },
+        ]);
+      }
+    }
+    const now = store.now();
+    const updated = (
+      await tx
+        .update(s.hypotheses)
+        .set({ ...next, version: current.version + 1, updatedAt: now })
+        .where(eq(s.hypotheses.id, hypothesisId))
+        .returning()
+    )[0]!;
+    await tx.insert(s.hypothesisVersions).values({ hypothesisId, version: updated.version, ...next, editedBy: actor!.id, createdAt: now });
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: next.status !== current.status ? (next.status === "archived" ? "hypothesis.archived" : "hypothesis.reopened") : "hypothesis.updated",
+      entity: "hypothesis",
+      entityId: hypothesisId,
+      before: { title: current.title, description: current.description, status: current.status, version: current.version },
+      after: { ...next, version: updated.version },
+    });
+    return hypothesisOut(updated);
+  });
+}

@@ -1,0 +1,121 @@
+// Ratings: each analyst's ACH judgement of how an evidence item bears on each hypothesis.
+// Append-only — a PUT inserts a row only for cells whose value changed, so the sequence of
+// rows is the history and any past matrix can be rebuilt.
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Store } from "@/db/client";
+import { newId } from "@/lib/ids";
+import { notFound, unprocessable, type FieldError } from "@/lib/errors";
+import { requireEntityRole, type Actor } from "@/lib/access/service";
+import { recordEvent } from "@/lib/audit/service";
+import { currentRatings, type Rating } from "./read";
+import type { PutRatingsInput } from "./schema";
+
+export type { Rating } from "./read";
+
+/** Every analyst's current (or as-of) rating per hypothesis for one evidence item. */
+export async function listRatings(store: Store, actor: Actor | null, evidenceId: string, asOf?: Date): Promise<Rating[]> {
+  await requireEntityRole(store, actor, "evidence", evidenceId, "viewer");
+  return currentRatings(store, { evidenceIds: [evidenceId] }, asOf);
+}
+
+type Cell = { hypothesisId: string; consistency: Rating["consistency"]; likelihood: number | null };
+/** A cell's value before a change: null consistency when the analyst had not rated it. */
+type PriorCell = Omit<Cell, "consistency"> & { consistency: Cell["consistency"] | null };
+
+/** The acting analyst rates one evidence item; returns their current ratings for it. */
+export async function putRatings(
+  store: Store,
+  actor: Actor | null,
+  evidenceId: string,
+  input: PutRatingsInput,
+): Promise<Rating[]> {
+  const { scenarioId } = await requireEntityRole(store, actor, "evidence", evidenceId, "editor");
+  const analystId = actor!.id;
+  const cells: Cell[] = input.ratings.map((r) => ({
+    hypothesisId: r.hypothesisId,
+    consistency: r.consistency,
+    likelihood: r.likelihood ?? null,
+  }));
+
+  const dupes: FieldError[] = [];
+  const firstAt = new Map<string, number>();
+  cells.forEach((c, i) => {
+    const first = firstAt.get(c.hypothesisId);
+    if (first === undefined) firstAt.set(c.hypothesisId, i);
+    else dupes.push({ path: `ratings.${i}.hypothesisId`, message: `rates the same hypothesis as ratings.${first}` });
+  });
+  if (dupes.length > 0) throw unprocessable("Each hypothesis can be rated once per request", dupes);
+
+  const s = store.schema;
+  return store.tx(async (tx) => {
+    const evidence = (
+      await tx.select({ retractedAt: s.evidence.retractedAt }).from(s.evidence).where(eq(s.evidence.id, evidenceId)).limit(1)
+    )[0];
+    if (!evidence) throw notFound("Evidence");
+    if (evidence.retractedAt) throw unprocessable("Retracted evidence cannot be rated");
+
+    const hypotheses = await tx
+      .select({ id: s.hypotheses.id, status: s.hypotheses.status })
+      .from(s.hypotheses)
+      .where(and(eq(s.hypotheses.scenarioId, scenarioId), inArray(s.hypotheses.id, [...firstAt.keys()])));
+    const status = new Map(hypotheses.map((h) => [h.id, h.status]));
+    const errors: FieldError[] = [];
+    cells.forEach((c, i) => {
+      const st = status.get(c.hypothesisId);
+      // unknown and other-scenario ids look the same: nothing leaks about other scenarios
+      if (!st) errors.push({ path: `ratings.${i}.hypothesisId`, message: "no such hypothesis in this scenario" });
+      else if (st === "archived") errors.push({ path: `ratings.${i}.hypothesisId`, message: "hypothesis is archived" });
+    });
+    if (errors.length > 0) throw unprocessable("Some ratings name hypotheses that cannot be rated here", errors);
+
+    const mine = await currentRatings(store, { evidenceIds: [evidenceId] }, undefined, { analystId, db: tx });
+    const current = new Map(mine.map((r) => [r.hypothesisId, r]));
+    const before: PriorCell[] = [];
+    const after: Cell[] = [];
+    for (const c of cells) {
+      const was = current.get(c.hypothesisId);
+      if (was && was.consistency === c.consistency && was.likelihood === c.likelihood) continue;
+      before.push({ hypothesisId: c.hypothesisId, consistency: was?.consistency ?? null, likelihood: was?.likelihood ?? null });
+      after.push(c);
+    }
+    if (after.length === 0) return mine;
+
+    const now = store.now();
+    const inserted = await tx
+      .insert(s.ratings)
+      .values(
+        after.map((c) => ({
+          id: newId(),
+          scenarioId,
+          evidenceId,
+          hypothesisId: c.hypothesisId,
+          analystId,
+          consistency: c.consistency,
+          likelihood: c.likelihood,
+          createdAt: now,
+        })),
+      )
+      .returning();
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: analystId,
+      type: "ratings.updated",
+      entity: "evidence",
+      entityId: evidenceId,
+      before,
+      after,
+    });
+    for (const r of inserted) {
+      current.set(r.hypothesisId, {
+        evidenceId,
+        hypothesisId: r.hypothesisId,
+        analystId,
+        consistency: r.consistency,
+        likelihood: r.likelihood,
+        createdAt: r.createdAt.toISOString(),
+      });
+    }
+    return [...current.values()].sort((a, b) => (a.hypothesisId < b.hypothesisId ? -1 : a.hypothesisId > b.hypothesisId ? 1 : 0));
+  });
+}

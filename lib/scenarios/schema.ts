@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { LIMITS, longText, title, version } from "@/lib/validation/common";
+
+export const createScenarioInput = z.strictObject({
+  title: title(),
+  summary: longText(LIMITS.summary).optional(),
+});
+export type CreateScenarioInput = z.infer<typeof createScenarioInput>;
+
+export const patchScenarioInput = z.strictObject({
+  version,
+  title: title().optional(),
+  summary: longText(LIMITS.summary).optional(),
+});
+export type PatchScenarioInput = z.infer<typeof patchScenarioInput>;

@@ -1,0 +1,128 @@
+// Scenarios: list, create, read as one tree (now or as of a time), edit.
+import "server-only";
+import { and, eq, inArray, isNull, max } from "drizzle-orm";
+import type { Db, Store } from "@/db/client";
+import { newId } from "@/lib/ids";
+import { notFound, staleVersion } from "@/lib/errors";
+import { requireActor, requireRole, type Actor, type Role } from "@/lib/access/service";
+import { recordEvent } from "@/lib/audit/service";
+import { buildScenarioView, type ScenarioView } from "./tree";
+import type { CreateScenarioInput, PatchScenarioInput } from "./schema";
+
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  summary: string;
+  version: number;
+  role: Role;
+  isDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt: string;
+}
+
+type ScenarioRow = typeof import("@/db/schema/sqlite").scenarios.$inferSelect;
+const summaryOf = (r: ScenarioRow, role: Role, lastActivity: Date | null): ScenarioSummary => ({
+  id: r.id,
+  title: r.title,
+  summary: r.summary,
+  version: r.version,
+  role,
+  isDemo: r.isDemo,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  lastActivityAt: (lastActivity ?? r.updatedAt).toISOString(),
+});
+
+/** The scenarios the actor is a member of, most recently active first. */
+export async function listScenarios(store: Store, actor: Actor | null): Promise<ScenarioSummary[]> {
+  const a = requireActor(actor);
+  const s = store.schema;
+  const rows = await store.db
+    .select({ scenario: s.scenarios, role: s.members.role })
+    .from(s.members)
+    .innerJoin(s.scenarios, eq(s.scenarios.id, s.members.scenarioId))
+    .where(and(eq(s.members.userId, a.id), isNull(s.scenarios.archivedAt)));
+  if (rows.length === 0) return [];
+  const activity = await store.db
+    .select({ scenarioId: s.events.scenarioId, last: max(s.events.at) })
+    .from(s.events)
+    .where(inArray(s.events.scenarioId, rows.map((r) => r.scenario.id)))
+    .groupBy(s.events.scenarioId);
+  const lastBy = new Map(activity.map((r) => [r.scenarioId, r.last]));
+  return rows
+    .map((r) => summaryOf(r.scenario, r.role, lastBy.get(r.scenario.id) ?? null))
+    .sort((x, y) => y.lastActivityAt.localeCompare(x.lastActivityAt));
+}
+
+export async function createScenario(store: Store, actor: Actor | null, input: CreateScenarioInput): Promise<ScenarioView> {
+  const a = requireActor(actor);
+  const s = store.schema;
+  const now = store.now();
+  const row = await store.tx(async (tx) => {
+    const id = newId();
+    const created = (
+      await tx
+        .insert(s.scenarios)
+        .values({ id, title: input.title, summary: input.summary ?? "", createdBy: a.id, createdAt: now, updatedAt: now })
+        .returning()
+    )[0]!;
+    await tx.insert(s.members).values({ scenarioId: id, userId: a.id, role: "owner", createdAt: now, updatedAt: now });
+    await recordEvent(store, tx, {
+      scenarioId: id,
+      actorId: a.id,
+      type: "scenario.created",
+      entity: "scenario",
+      entityId: id,
+      after: { title: created.title, summary: created.summary },
+    });
+    return created;
+  });
+  return buildScenarioView(store, row, "owner", a.id);
+}
+
+async function loadScenarioRow(store: Store, scenarioId: string, db: Db = store.db): Promise<ScenarioRow> {
+  const s = store.schema;
+  const row = (await db.select().from(s.scenarios).where(eq(s.scenarios.id, scenarioId)).limit(1))[0];
+  if (!row) throw notFound("Scenario");
+  return row;
+}
+
+export async function getScenario(store: Store, actor: Actor | null, scenarioId: string, asOf?: Date): Promise<ScenarioView> {
+  const role = await requireRole(store, actor, scenarioId, "viewer");
+  const row = await loadScenarioRow(store, scenarioId);
+  return buildScenarioView(store, row, role, actor!.id, asOf);
+}
+
+export async function patchScenario(
+  store: Store,
+  actor: Actor | null,
+  scenarioId: string,
+  input: PatchScenarioInput,
+): Promise<ScenarioView> {
+  const role = await requireRole(store, actor, scenarioId, "editor");
+  const s = store.schema;
+  const row = await store.tx(async (tx) => {
+    const current = await loadScenarioRow(store, scenarioId, tx);
+    if (current.version !== input.version) throw staleVersion("Scenario", current.version);
+    const next = {
+      title: input.title ?? current.title,
+      summary: input.summary ?? current.summary,
+      version: current.version + 1,
+      updatedAt: store.now(),
+    };
+    const updated = (await tx.update(s.scenarios).set(next).where(eq(s.scenarios.id, scenarioId)).returning())[0]!;
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: actor!.id,
+      type: "scenario.updated",
+      entity: "scenario",
+      entityId: scenarioId,
+      before: { title: current.title, summary: current.summary, version: current.version },
+      after: { title: updated.title, summary: updated.summary, version: updated.version },
+    });
+    return updated;
+  });
+  return buildScenarioView(store, row, role, actor!.id);
+}
+

@@ -1,0 +1,166 @@
+// The whole scenario as one document: the question tree with each hypothesis's team
+// probability (normalised geometric mean of standing estimates) and the caller's own,
+// and outcomes with the summed probability of every path that reaches them.
+import "server-only";
+import { and, asc, eq, isNull, lte, or, gt } from "drizzle-orm";
+import type { Store } from "@/db/client";
+import { geometricMeanPool, disagreement, restrictToOpen, outcomeProbability, type TreeQuestion } from "@/lib/math";
+import { loadQuestionTree, openHypothesisIds } from "@/lib/questions/read";
+import { standingEstimates } from "@/lib/estimates/standing";
+import type { Role } from "@/lib/access/service";
+
+export interface HypothesisView {
+  id: string;
+  questionId: string;
+  title: string;
+  description: string;
+  status: "open" | "archived";
+  version: number;
+  createdAt: string;
+  probability: number | null;
+  myProbability: number | null;
+}
+
+export interface QuestionView {
+  id: string;
+  title: string;
+  description: string;
+  parentHypothesisId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  analysts: number;
+  disagreement: number | null;
+  /** When the caller last estimated, and whether hypotheses were added since. */
+  myEstimate: { at: string; needsReview: boolean } | null;
+  resolution: { hypothesisId: string | null; annulled: boolean; note: string; at: string } | null;
+  hypotheses: HypothesisView[];
+}
+
+export interface OutcomeView {
+  id: string;
+  title: string;
+  description: string;
+  hypothesisIds: string[];
+  version: number;
+  createdAt: string;
+  probability: number | null;
+}
+
+export interface ScenarioView {
+  id: string;
+  title: string;
+  summary: string;
+  version: number;
+  role: Role;
+  isDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+  asOf: string | null;
+  questions: QuestionView[];
+  outcomes: OutcomeView[];
+}
+
+type ScenarioRow = typeof import("@/db/schema/sqlite").scenarios.$inferSelect;
+
+export async function buildScenarioView(
+  store: Store,
+  scenario: ScenarioRow,
+  role: Role,
+  actorId: string,
+  asOf?: Date,
+): Promise<ScenarioView> {
+  const s = store.schema;
+  const tree = await loadQuestionTree(store, scenario.id, asOf);
+  const questions: QuestionView[] = [];
+  const treeForOutcomes: TreeQuestion[] = [];
+
+  for (const q of tree) {
+    const open = openHypothesisIds(q);
+    const standing = await standingEstimates(store, q.id, asOf);
+    const team = geometricMeanPool(standing.map((e) => e.probabilities), open);
+    const mine = standing.find((e) => e.analystId === actorId);
+    const myRestricted = mine ? restrictToOpen(mine.probabilities, open) : null;
+    const resolution = (
+      await store.db
+        .select()
+        .from(s.resolutions)
+        .where(and(eq(s.resolutions.questionId, q.id), asOf ? lte(s.resolutions.createdAt, asOf) : undefined))
+        .orderBy(asc(s.resolutions.createdAt))
+    ).at(-1);
+
+    const hypotheses: HypothesisView[] = q.hypotheses.map((h) => ({
+      id: h.id,
+      questionId: q.id,
+      title: h.title,
+      description: h.description,
+      status: h.status,
+      version: h.version,
+      createdAt: h.createdAt.toISOString(),
+      probability: h.status === "open" && team ? (team[h.id] ?? null) : null,
+      myProbability: h.status === "open" && myRestricted ? (myRestricted.probabilities[h.id] ?? null) : null,
+    }));
+
+    questions.push({
+      id: q.id,
+      title: q.title,
+      description: q.description,
+      parentHypothesisId: q.parentHypothesisId,
+      version: q.version,
+      createdAt: q.createdAt.toISOString(),
+      updatedAt: q.updatedAt.toISOString(),
+      analysts: standing.length,
+      disagreement: disagreement(standing.map((e) => e.probabilities), open),
+      myEstimate: mine && myRestricted ? { at: mine.createdAt.toISOString(), needsReview: myRestricted.missing.length > 0 } : null,
+      resolution: resolution
+        ? { hypothesisId: resolution.hypothesisId, annulled: resolution.annulled, note: resolution.note, at: resolution.createdAt.toISOString() }
+        : null,
+      hypotheses,
+    });
+    treeForOutcomes.push({
+      id: q.id,
+      parentHypothesisId: q.parentHypothesisId,
+      // archived hypotheses carry no mass once standing estimates are renormalised
+      hypotheses: hypotheses.map((h) => ({ id: h.id, probability: h.status === "archived" ? 0 : h.probability })),
+    });
+  }
+
+  const outcomeRows = await store.db
+    .select()
+    .from(s.outcomes)
+    .where(
+      and(
+        eq(s.outcomes.scenarioId, scenario.id),
+        asOf ? lte(s.outcomes.createdAt, asOf) : undefined,
+        asOf ? or(isNull(s.outcomes.archivedAt), gt(s.outcomes.archivedAt, asOf)) : isNull(s.outcomes.archivedAt),
+      ),
+    )
+    .orderBy(asc(s.outcomes.position));
+  const known = new Set(treeForOutcomes.flatMap((q) => q.hypotheses.map((h) => h.id)));
+  const outcomes: OutcomeView[] = outcomeRows.map((o) => {
+    const ids = o.hypothesisIds.filter((id) => known.has(id));
+    return {
+      id: o.id,
+      title: o.title,
+      description: o.description,
+      hypothesisIds: o.hypothesisIds,
+      version: o.version,
+      createdAt: o.createdAt.toISOString(),
+      probability: ids.length > 0 ? outcomeProbability(ids, treeForOutcomes) : null,
+    };
+  });
+
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    summary: scenario.summary,
+    version: scenario.version,
+    role,
+    isDemo: scenario.isDemo,
+    createdAt: scenario.createdAt.toISOString(),
+    updatedAt: scenario.updatedAt.toISOString(),
+    asOf: asOf ? asOf.toISOString() : null,
+    questions,
+    outcomes,
+  };
+}

@@ -1,0 +1,23 @@
+// The process-wide store: opened (and migrated, and seeded when empty) once per server.
+// Kept on globalThis because Next bundles instrumentation and routes separately.
+import "server-only";
+import { openStore, type Store } from "@/db/client";
+import { seedDemoIfEmpty } from "@/db/seed";
+
+const KEY = Symbol.for("branchpoint.store");
+type Holder = { [KEY]?: Promise<Store> };
+
+export function getStore(): Promise<Store> {
+  const g = globalThis as Holder;
+  if (!g[KEY]) {
+    g[KEY] = (async () => {
+      const store = openStore();
+      if (process.env.BRANCHPOINT_SEED !== "off") await seedDemoIfEmpty(store);
+      return store;
+    })();
+    g[KEY].catch(() => {
+      delete g[KEY];
+    });
+  }
+  return g[KEY];
+}

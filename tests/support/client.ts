@@ -1,0 +1,79 @@
+// An HTTP client that behaves like a signed-in browser: keeps the session cookie and
+// sends an Origin header (better-auth rejects foreign origins).
+import { randomUUID } from "node:crypto";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export class ApiClient {
+  cookie = "";
+  constructor(
+    readonly baseUrl: string,
+    readonly user: { id: string; email: string; name: string } | null = null,
+  ) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const init: RequestInit = {
+      method,
+      headers: {
+        origin: this.baseUrl,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    };
+    const res = await fetch(this.baseUrl + path, init);
+    const setCookie = res.headers.getSetCookie?.() ?? [];
+    if (setCookie.length > 0) {
+      const jar = new Map(this.cookie.split("; ").filter(Boolean).map((c) => [c.split("=")[0]!, c] as const));
+      for (const c of setCookie) {
+        const pair = c.split(";")[0]!;
+        jar.set(pair.split("=")[0]!, pair);
+      }
+      this.cookie = [...jar.values()].join("; ");
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, headers: res.headers, body: parsed as T };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>("GET", path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>("POST", path, body ?? {});
+  }
+  put<T = any>(path: string, body: unknown) {
+    return this.request<T>("PUT", path, body);
+  }
+  patch<T = any>(path: string, body: unknown) {
+    return this.request<T>("PATCH", path, body);
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>("DELETE", path);
+  }
+}
+
+/** Sign up a fresh account and return a client holding its session. */
+export async function signUp(baseUrl: string, name = "Analyst"): Promise<ApiClient> {
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${randomUUID().slice(0, 8)}@example.test`;
+  const anon = new ApiClient(baseUrl);
+  const res = await anon.post<{ user: { id: string; email: string; name: string } }>("/api/auth/sign-up/email", {
+    email,
+    password: "correct horse battery",
+    name,
+  });
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const client = new ApiClient(baseUrl, res.body.user);
+  client.cookie = anon.cookie;
+  return client;
+}
