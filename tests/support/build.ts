@@ -15,7 +15,7 @@ function newestMtime(p: string): number {
 }
 
 export function ensureBuild(): void {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (process.env.SKIP_BUILD !== "1" && fs.existsSync(buildId)) {
     const built = fs.statSync(buildId).mtimeMs;
     const changed = WATCHED.map((w) => path.join(ROOT, w)).filter(fs.existsSync).some((p) => newestMtime(p) > built);
