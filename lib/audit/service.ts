@@ -1,6 +1,6 @@
 // The audit log: every change writes one immutable event inside the same transaction.
 import "server-only";
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
 import { newId } from "@/lib/ids";
 import { requireRole, type Actor } from "@/lib/access/service";
@@ -9,6 +9,7 @@ export interface AuditEvent {
   id: string;
   scenarioId: string;
   actorId: string | null;
+  actorName: string | null;
   at: string;
   type: string;
   entity: string;
@@ -43,13 +44,18 @@ export async function recordEvent(store: Store, tx: Db, e: EventInput): Promise<
 
 type EventRow = typeof import("@/db/schema/sqlite").events.$inferSelect;
 
-export function toAuditEvent(r: EventRow): AuditEvent {
-  return { ...r, at: r.at.toISOString(), before: r.before ?? null, after: r.after ?? null };
+export function toAuditEvent(r: EventRow, actorName: string | null = null): AuditEvent {
+  return { ...r, actorName, at: r.at.toISOString(), before: r.before ?? null, after: r.after ?? null };
 }
 
 export interface HistoryQuery {
   from?: Date;
   to?: Date;
+  actorId?: string;
+  /** An entity kind ("evidence") or an event type prefix ("estimate.created"). */
+  kind?: string;
+  /** Newest first, for "recent activity". */
+  newestFirst?: boolean;
   limit?: number;
 }
 
@@ -57,11 +63,21 @@ export interface HistoryQuery {
 export async function listEvents(store: Store, actor: Actor | null, scenarioId: string, q: HistoryQuery = {}): Promise<AuditEvent[]> {
   await requireRole(store, actor, scenarioId, "viewer");
   const e = store.schema.events;
+  const u = store.schema.user;
   const rows = await store.db
-    .select()
+    .select({ event: e, actorName: u.name })
     .from(e)
-    .where(and(eq(e.scenarioId, scenarioId), q.from ? gte(e.at, q.from) : undefined, q.to ? lte(e.at, q.to) : undefined))
-    .orderBy(asc(e.at), asc(e.id))
-    .limit(q.limit ?? 5000);
-  return rows.map(toAuditEvent);
+    .leftJoin(u, eq(u.id, e.actorId))
+    .where(
+      and(
+        eq(e.scenarioId, scenarioId),
+        q.from ? gte(e.at, q.from) : undefined,
+        q.to ? lte(e.at, q.to) : undefined,
+        q.actorId ? eq(e.actorId, q.actorId) : undefined,
+        q.kind ? (q.kind.includes(".") ? eq(e.type, q.kind) : eq(e.entity, q.kind)) : undefined,
+      ),
+    )
+    .orderBy(...(q.newestFirst ? [desc(e.at), desc(e.id)] : [asc(e.at), asc(e.id)]))
+    .limit(Math.min(q.limit ?? 5000, 5000));
+  return rows.map((r) => toAuditEvent(r.event, r.actorName));
 }

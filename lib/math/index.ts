@@ -5,3 +5,4 @@ export * from "./outcomes";
 export * from "./evidence-weight";
 export * from "./ach";
 export * from "./scoring";
+export * from "./rebalance";
