@@ -1,0 +1,36 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { Overview } from "@/components/overview/overview";
+import { requireViewer } from "@/lib/server/session";
+import { asOfParam, loadOr404 } from "@/lib/server/load";
+import { getScenario } from "@/lib/scenarios/service";
+import { listEvents } from "@/lib/audit/service";
+import { activityQuery, scenarioQuery } from "@/lib/client/queries";
+
+export default async function OverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ asOf?: string }>;
+}) {
+  const { id } = await params;
+  const asOf = asOfParam((await searchParams).asOf);
+  const viewer = await requireViewer(`/scenarios/${id}`);
+  const at = asOf ? new Date(asOf) : undefined;
+  const [scenario, activity] = await loadOr404(() =>
+    Promise.all([
+      getScenario(viewer.store, viewer.actor, id, at),
+      listEvents(viewer.store, viewer.actor, id, { newestFirst: true, limit: 25, to: at }),
+    ]),
+  );
+  const qc = new QueryClient();
+  qc.setQueryData(scenarioQuery(id, asOf).queryKey, scenario);
+  qc.setQueryData(activityQuery(id, asOf).queryKey, { items: activity });
+  return (
+    <main className="page">
+      <HydrationBoundary state={dehydrate(qc)}>
+        <Overview scenarioId={id} asOf={asOf} viewerId={viewer.actor.id} />
+      </HydrationBoundary>
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { fmtDateTime, toLocalInput } from "@/lib/client/format";
+
+/** The global "as of" moment lives in the URL (?asOf=ISO) so every tab and reload keeps it. */
+export function useAsOf(): string | null {
+  return useSearchParams().get("asOf");
+}
+
+export function AsOfControl() {
+  const asOf = useAsOf();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [value, setValue] = useState(asOf ? toLocalInput(asOf) : "");
+
+  function go(next: string | null) {
+    const p = new URLSearchParams(params.toString());
+    if (next) p.set("asOf", next);
+    else p.delete("asOf");
+    const s = p.toString();
+    router.push(s ? `${pathname}?${s}` : pathname);
+  }
+
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value) go(new Date(value).toISOString());
+      }}
+    >
+      <label htmlFor="as-of" className="label">
+        As of
+      </label>
+      <input id="as-of" type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} />
+      <button className="btn btn-small" type="submit" disabled={!value}>
+        Go
+      </button>
+      {asOf && (
+        <button
+          className="btn btn-small"
+          type="button"
+          onClick={() => {
+            setValue("");
+            go(null);
+          }}
+        >
+          Now
+        </button>
+      )}
+    </form>
+  );
+}
+
+export function AsOfBanner() {
+  const asOf = useAsOf();
+  const router = useRouter();
+  const pathname = usePathname();
+  if (!asOf) return null;
+  return (
+    <div className="banner" role="status">
+      Viewing the scenario as it stood on <strong>{fmtDateTime(asOf)}</strong> — read-only ·{" "}
+      <a
+        href={pathname}
+        onClick={(e) => {
+          e.preventDefault();
+          router.push(pathname);
+        }}
+      >
+        back to now
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+import { useState } from "react";
+import type { ScenarioView } from "@/lib/client/types";
+import { useScenarioMutation } from "./use-scenario-mutation";
+
+/** A new question with its competing answers, optionally conditional on a hypothesis. */
+export function AddQuestionForm({ scenario, onDone }: { scenario: ScenarioView; onDone: () => void }) {
+  const [title, setTitle] = useState("");
+  const [parent, setParent] = useState("");
+  const [hypotheses, setHypotheses] = useState(["", ""]);
+  const create = useScenarioMutation<{ title: string; parentHypothesisId: string | null; hypotheses: { title: string }[] }>(
+    `/api/v1/scenarios/${scenario.id}/questions`,
+    "POST",
+  );
+  return (
+    <form
+      className="card"
+      style={{ marginTop: 12, background: "var(--subtle)" }}
+      aria-label="New question"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await create.mutateAsync({
+          title,
+          parentHypothesisId: parent || null,
+          hypotheses: hypotheses.filter((h) => h.trim()).map((h) => ({ title: h.trim() })),
+        });
+        onDone();
+      }}
+    >
+      <h3>New question</h3>
+      <div className="field">
+        <label htmlFor="q-title">Question</label>
+        <input id="q-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} placeholder="What do we need to find out?" />
+      </div>
+      <div className="field">
+        <label htmlFor="q-parent">Conditional on (optional)</label>
+        <select id="q-parent" value={parent} onChange={(e) => setParent(e.target.value)}>
+          <option value="">— none: a root question —</option>
+          {scenario.questions.map((q, i) =>
+            q.hypotheses
+              .filter((h) => h.status === "open")
+              .map((h) => (
+                <option key={h.id} value={h.id}>
+                  Q{i + 1}: given “{h.title}”
+                </option>
+              )),
+          )}
+        </select>
+      </div>
+      <fieldset className="field" style={{ border: "none", padding: 0 }}>
+        <legend className="label">Competing hypotheses (mutually exclusive, at least two)</legend>
+        {hypotheses.map((h, i) => (
+          <input
+            key={i}
+            type="text"
+            aria-label={`Hypothesis ${i + 1}`}
+            value={h}
+            maxLength={300}
+            required={i < 2}
+            onChange={(e) => setHypotheses(hypotheses.map((x, j) => (j === i ? e.target.value : x)))}
+            style={{ marginBottom: 6 }}
+          />
+        ))}
+        <button type="button" className="btn btn-small" onClick={() => setHypotheses([...hypotheses, ""])}>
+          + another hypothesis
+        </button>
+      </fieldset>
+      {create.error && <p className="error-box" role="alert">{create.error.message}</p>}
+      <div className="row">
+        <button className="btn btn-primary" type="submit" disabled={create.isPending}>
+          Add question
+        </button>
+        <button className="btn" type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { scenarioQuery } from "@/lib/client/queries";
+import type { QuestionView, ScenarioView } from "@/lib/client/types";
+import { QueryState } from "@/components/ui/query-state";
+import { QuestionBlock } from "./question-block";
+import { OutcomesCard } from "./outcomes-card";
+import { ActivityFeed } from "./activity-feed";
+import { AddQuestionForm } from "./add-question-form";
+import { UpdateConfidencePanel } from "./update-confidence";
+
+/** "What do we believe now, and how sure?" — the question tree, outcomes and recent activity. */
+export function Overview({ scenarioId, asOf, viewerId }: { scenarioId: string; asOf: string | null; viewerId: string }) {
+  const q = useQuery(scenarioQuery(scenarioId, asOf));
+  const [updating, setUpdating] = useState<QuestionView | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  return (
+    <QueryState query={q} what="the scenario">
+      {(s: ScenarioView) => {
+        const canEdit = !asOf && s.role !== "viewer";
+        const roots = s.questions.filter((x) => !x.parentHypothesisId);
+        return (
+          <div className="layout-2">
+            <div className="stack">
+              <section className="card" aria-labelledby="questions-heading">
+                <div className="card-title">
+                  <div>
+                    <h1 id="questions-heading">{s.title}</h1>
+                    {s.summary && <p className="muted">{s.summary}</p>}
+                  </div>
+                </div>
+                {s.questions.length === 0 ? (
+                  <div className="empty">
+                    <p>No questions yet. A question is one uncertainty with competing, mutually exclusive answers.</p>
+                    {canEdit && (
+                      <button className="btn btn-primary" onClick={() => setAdding(true)}>
+                        Add the first question
+                      </button>
+                    )}
+                  </div>
+                ) : (
+                  roots.map((question) => (
+                    <QuestionBlock
+                      key={question.id}
+                      question={question}
+                      scenario={s}
+                      canEdit={canEdit}
+                      onUpdate={setUpdating}
+                      depth={0}
+                    />
+                  ))
+                )}
+                {canEdit && s.questions.length > 0 && (
+                  <div style={{ marginTop: 12 }}>
+                    {adding ? null : (
+                      <button className="btn" onClick={() => setAdding(true)}>
+                        Add question
+                      </button>
+                    )}
+                  </div>
+                )}
+                {adding && <AddQuestionForm scenario={s} onDone={() => setAdding(false)} />}
+              </section>
+              <OutcomesCard scenario={s} canEdit={canEdit} />
+            </div>
+            <ActivityFeed scenarioId={scenarioId} asOf={asOf} />
+            {updating && (
+              <UpdateConfidencePanel
+                scenarioId={scenarioId}
+                question={s.questions.find((x) => x.id === updating.id) ?? updating}
+                viewerId={viewerId}
+                onClose={() => setUpdating(null)}
+              />
+            )}
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}
