@@ -6,3 +6,4 @@ export * from "./evidence-weight";
 export * from "./ach";
 export * from "./scoring";
 export * from "./rebalance";
+export * from "./series";

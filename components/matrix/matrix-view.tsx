@@ -1,0 +1,275 @@
+"use client";
+import { useQuery, useQueryClient, useMutation } from "@tanstack/react-query";
+import { useRouter, usePathname, useSearchParams } from "next/navigation";
+import { useMemo, useRef, useState } from "react";
+import { api, withAsOf, type ApiError } from "@/lib/client/api";
+import type { Consistency } from "@/lib/math/ach";
+import type { Matrix } from "@/lib/analysis/matrix";
+import { QueryState } from "@/components/ui/query-state";
+import { GradeChip } from "@/components/evidence/grade-fields";
+import type { Reliability } from "@/lib/math/evidence-weight";
+import { CELL_STYLE, ratingForKey } from "./cell-style";
+import { MatrixFooter } from "./matrix-footer";
+import { HowComputed } from "./how-computed";
+
+type Sort = "diagnosticity" | "logged" | "weight";
+interface Change {
+  evidenceId: string;
+  hypothesisId: string;
+  previous: Consistency | null;
+}
+
+const RATINGS: Consistency[] = ["CC", "C", "N", "I", "II", "NA"];
+
+/** "Which hypothesis does the evidence hurt least?" — evidence × hypotheses, rated in place. */
+export function MatrixView({
+  scenarioId,
+  asOf,
+  questions,
+  initialQuestion,
+  canEdit,
+}: {
+  scenarioId: string;
+  asOf: string | null;
+  questions: { id: string; label: string }[];
+  initialQuestion: string | null;
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [questionId, setQuestionId] = useState(initialQuestion);
+  const [chosenView, setView] = useState<"mine" | "team" | null>(null);
+  const [sort, setSort] = useState<Sort>("diagnosticity");
+  const [filter, setFilter] = useState("");
+  const [showRetracted, setShowRetracted] = useState(false);
+  const [active, setActive] = useState<{ row: number; col: number } | null>(null);
+  const [undo, setUndo] = useState<Change[]>([]);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const qc = useQueryClient();
+  const key = ["matrix", scenarioId, questionId, asOf ?? "now"];
+  const matrix = useQuery({
+    queryKey: key,
+    enabled: !!questionId,
+    queryFn: () => api<Matrix>(withAsOf(`/api/v1/scenarios/${scenarioId}/matrix?questionId=${questionId}`, asOf)),
+  });
+  const rate = useMutation<unknown, ApiError, { evidenceId: string; hypothesisId: string; consistency: Consistency }>({
+    mutationFn: ({ evidenceId, hypothesisId, consistency }) =>
+      api(`/api/v1/evidence/${evidenceId}/ratings`, { method: "PUT", body: { ratings: [{ hypothesisId, consistency }] } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["matrix", scenarioId] }),
+  });
+
+  // Until the analyst picks, show their own ratings if they have any, else the team's.
+  const hasMine = (matrix.data?.evidence ?? []).some((e) => e.cells.some((c) => c.mine));
+  const view = chosenView ?? (hasMine || !matrix.data ? "mine" : "team");
+
+  const rows = useMemo(() => {
+    const list = (matrix.data?.evidence ?? []).filter(
+      (e) => (showRetracted || !e.retracted) && (!filter || e.summary.toLowerCase().includes(filter.toLowerCase())),
+    );
+    const by: Record<Sort, (e: (typeof list)[number]) => number> = {
+      diagnosticity: (e) => -(view === "mine" ? e.diagnosticity : e.teamDiagnosticity),
+      logged: (e) => -Date.parse(e.createdAt),
+      weight: (e) => -e.weight,
+    };
+    return [...list].sort((a, b) => by[sort](a) - by[sort](b));
+  }, [matrix.data, filter, showRetracted, sort, view]);
+
+  function setRating(row: number, col: number, consistency: Consistency) {
+    const e = rows[row];
+    const h = matrix.data?.hypotheses[col];
+    if (!e || !h || !canEdit || e.retracted) return;
+    const previous = e.cells.find((c) => c.hypothesisId === h.id)?.mine?.consistency ?? null;
+    if (previous === consistency) return;
+    setUndo((u) => [...u.slice(-49), { evidenceId: e.id, hypothesisId: h.id, previous }]);
+    rate.mutate({ evidenceId: e.id, hypothesisId: h.id, consistency });
+  }
+
+  function undoLast() {
+    const last = undo.at(-1);
+    if (!last) return;
+    setUndo((u) => u.slice(0, -1));
+    // Ratings are append-only: undo records the earlier value again (NA if the cell was unrated).
+    rate.mutate({ evidenceId: last.evidenceId, hypothesisId: last.hypothesisId, consistency: last.previous ?? "NA" });
+  }
+
+  function focusCell(row: number, col: number) {
+    setActive({ row, col });
+    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${row}-${col}"]`)?.focus();
+  }
+
+  function onKeyDown(e: React.KeyboardEvent, row: number, col: number) {
+    const nCols = matrix.data?.hypotheses.length ?? 0;
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const mv = moves[e.key];
+    if (mv) {
+      e.preventDefault();
+      focusCell(Math.min(rows.length - 1, Math.max(0, row + mv[0])), Math.min(nCols - 1, Math.max(0, col + mv[1])));
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
+      e.preventDefault();
+      undoLast();
+      return;
+    }
+    if (view !== "mine" || e.ctrlKey || e.metaKey || e.altKey) return;
+    const r = ratingForKey(e);
+    if (r) {
+      e.preventDefault();
+      setRating(row, col, r);
+    }
+  }
+
+  const chooseQuestion = (id: string) => {
+    setQuestionId(id);
+    setActive(null);
+    const p = new URLSearchParams(params.toString());
+    p.set("q", id);
+    router.replace(`${pathname}?${p.toString()}`);
+  };
+
+  if (questions.length === 0) return <div className="empty">No questions yet. Add one on the Overview tab, then rate evidence against its hypotheses here.</div>;
+
+  return (
+    <div className="stack">
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor="mx-q">Question</label>
+          <select id="mx-q" value={questionId ?? ""} onChange={(e) => chooseQuestion(e.target.value)} style={{ maxWidth: 520 }}>
+            {questions.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field" style={{ border: "none", padding: 0 }}>
+          <legend className="label">Show</legend>
+          <div className="row" role="radiogroup">
+            {(["mine", "team"] as const).map((v) => (
+              <label key={v} className="row small" style={{ fontWeight: view === v ? 600 : 400 }}>
+                <input type="radio" name="mx-view" checked={view === v} onChange={() => setView(v)} />
+                {v === "mine" ? "my ratings" : "team"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="mx-sort">Sort by</label>
+          <select id="mx-sort" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+            <option value="diagnosticity">diagnosticity</option>
+            <option value="weight">weight (grade)</option>
+            <option value="logged">newest first</option>
+          </select>
+        </div>
+        <div className="field grow">
+          <label htmlFor="mx-filter">Filter evidence</label>
+          <input id="mx-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Words in the summary" />
+        </div>
+        <label className="row small" style={{ paddingBottom: 6 }}>
+          <input type="checkbox" checked={showRetracted} onChange={(e) => setShowRetracted(e.target.checked)} /> retracted
+        </label>
+        {canEdit && (
+          <button className="btn btn-small" disabled={undo.length === 0 || rate.isPending} onClick={undoLast} title="Undo the last rating (Ctrl+Z)">
+            Undo
+          </button>
+        )}
+      </div>
+      {rate.error && <p className="error-box" role="alert">{rate.error.message}</p>}
+      <QueryState query={matrix} what="the matrix">
+        {(m) => (
+          <>
+            {m.hypotheses.length === 0 || m.evidence.length === 0 ? (
+              <div className="empty">{m.evidence.length === 0 ? "No evidence yet: log some on the Evidence or Sources tab, then rate it here." : "This question has no open hypotheses."}</div>
+            ) : (
+              <div className="table-wrap" style={{ maxHeight: "70vh" }}>
+                <table className="data matrix" ref={tableRef} aria-label={`ACH matrix: ${m.questionTitle}`} aria-describedby="mx-help">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="sticky-col">Evidence</th>
+                      <th scope="col">Grade</th>
+                      <th scope="col" title="How well this item tells the hypotheses apart, in bits">Diagnosticity</th>
+                      {m.hypotheses.map((h) => (
+                        <th key={h.id} scope="col" style={{ minWidth: 120 }}>
+                          {h.title}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((e, r) => {
+                      const diag = view === "mine" ? e.diagnosticity : e.teamDiagnosticity;
+                      return (
+                        <tr key={e.id} className={e.retracted ? "retracted" : undefined} data-testid="matrix-row">
+                          <th scope="row" className="sticky-col" style={{ fontWeight: 500, maxWidth: 360 }}>
+                            <span className="summary">{e.summary}</span>
+                          </th>
+                          <td>
+                            <GradeChip reliability={e.reliability as Reliability} credibility={e.credibility} />
+                            <div className="small faint num">w {e.weight.toFixed(2)}</div>
+                          </td>
+                          <td className="num nowrap" data-testid="diagnosticity">
+                            <span aria-hidden="true" style={{ color: "var(--accent)", letterSpacing: -2 }}>{"▮".repeat(Math.min(4, Math.ceil(diag)))}</span>{" "}
+                            {diag.toFixed(1)} bits
+                          </td>
+                          {m.hypotheses.map((h, c) => {
+                            const cell = e.cells.find((x) => x.hypothesisId === h.id);
+                            const value = view === "mine" ? (cell?.mine?.consistency ?? null) : (cell?.team.consistency ?? null);
+                            const style = value ? CELL_STYLE[value] : null;
+                            const isActive = active?.row === r && active.col === c;
+                            return (
+                              <td
+                                key={h.id}
+                                data-cell={`${r}-${c}`}
+                                data-testid="matrix-cell"
+                                tabIndex={isActive || (!active && r === 0 && c === 0) ? 0 : -1}
+                                role="gridcell"
+                                aria-label={`${e.summary} × ${h.title}: ${value ? CELL_STYLE[value].label : "not rated"}`}
+                                onFocus={() => setActive({ row: r, col: c })}
+                                onKeyDown={(ev) => onKeyDown(ev, r, c)}
+                                className="matrix-cell"
+                                style={{ background: style?.background, color: style?.color }}
+                              >
+                                <span className="cell-value">{value ?? "·"}</span>
+                                {view === "team" && cell && cell.team.ratedBy > 0 && (
+                                  <span className="small" style={{ opacity: 0.8 }}> ({cell.team.ratedBy}{cell.disagreement.label && cell.disagreement.label !== "consensus" ? `, ${cell.disagreement.label}` : ""})</span>
+                                )}
+                                {view === "mine" && isActive && canEdit && !e.retracted && (
+                                  <span className="cell-menu" role="group" aria-label="Set rating">
+                                    {RATINGS.map((x) => (
+                                      <button key={x} type="button" tabIndex={-1} className="btn btn-small" aria-pressed={value === x} onMouseDown={(ev) => ev.preventDefault()} onClick={() => setRating(r, c, x)}>
+                                        {x}
+                                      </button>
+                                    ))}
+                                  </span>
+                                )}
+                              </td>
+                            );
+                          })}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                  <MatrixFooter matrix={m} view={view} />
+                </table>
+              </div>
+            )}
+            <p id="mx-help" className="small muted">
+              {canEdit
+                ? "Click a cell or move with the arrow keys; set a rating with C, Shift+C (CC), N, I, Shift+I (II) or A (NA). Each change saves at once; Ctrl+Z undoes."
+                : "Read-only here."}{" "}
+              {m.raters} analyst{m.raters === 1 ? "" : "s"} rated this question.
+            </p>
+            {(m.gapFlag || m.teamGapFlag) && (
+              <p className="badge-warn" role="note" style={{ padding: 8 }}>
+                {m.gapFlag ? "Your stated probabilities differ from what your ratings imply by more than 20 points." : "The team's stated probabilities differ from what its ratings imply by more than 20 points."} Over- or under-reacting?
+              </p>
+            )}
+            <HowComputed />
+            <p className="small faint">{asOf ? `As of ${asOf}` : null}</p>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
