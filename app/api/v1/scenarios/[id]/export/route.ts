@@ -1,0 +1,15 @@
+// GET /api/v1/scenarios/{id}/export — the whole scenario as a lossless, versioned JSON document (download)
+import { route } from "@/lib/http/route";
+import { exportFileName, exportScenario } from "@/lib/transfer/export";
+
+export const GET = route<{ id: string }>(async ({ store, actor, params }) => {
+  const doc = await exportScenario(store, actor, params.id);
+  return new Response(JSON.stringify(doc), {
+    status: 200,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="${exportFileName(doc.scenario.title)}"`,
+      "cache-control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,20 @@
+// POST /api/v1/scenarios/import — a new scenario from an exported document; the caller becomes its sole owner
+import { z } from "zod";
+import { route, IMPORT_BODY_LIMIT } from "@/lib/http/route";
+import { importScenario } from "@/lib/transfer/import";
+
+export const POST = route(
+  async ({ store, actor, body }) => {
+    // The service validates the document itself (format version first, then shape and references).
+    const result = await importScenario(store, actor, await body(z.unknown()));
+    return new Response(JSON.stringify(result), {
+      status: 201,
+      headers: {
+        "content-type": "application/json",
+        "cache-control": "no-store",
+        location: `/api/v1/scenarios/${encodeURIComponent(result.id)}`,
+      },
+    });
+  },
+  { bodyLimit: IMPORT_BODY_LIMIT },
+);

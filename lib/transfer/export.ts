@@ -1,0 +1,133 @@
+// Export: the whole scenario as one lossless, versioned JSON document (./format.ts) —
+// every row the store holds for it, every timestamp, in a deterministic order.
+import "server-only";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import type { Db, Store } from "@/db/client";
+import { notFound } from "@/lib/errors";
+import { requireRole, type Actor } from "@/lib/access/service";
+import { DOCUMENT_FORMAT, FORMAT_VERSION, IMPORT_EVENT_TYPE, type ScenarioDocument } from "./format";
+import { buildBody, iso, orderForecasters, type DocumentBody, type ScenarioRows } from "./build";
+import { definedIds, forEachString } from "./ids";
+
+async function readScenario(store: Store, tx: Db, scenarioId: string): Promise<ScenarioRows> {
+  const s = store.schema;
+  const scenario = (await tx.select().from(s.scenarios).where(eq(s.scenarios.id, scenarioId)).limit(1))[0];
+  if (!scenario) throw notFound("Scenario");
+  return {
+    scenario,
+    questions: await tx.select().from(s.questions).where(eq(s.questions.scenarioId, scenarioId)),
+    questionVersions: (
+      await tx
+        .select({ v: s.questionVersions })
+        .from(s.questionVersions)
+        .innerJoin(s.questions, eq(s.questions.id, s.questionVersions.questionId))
+        .where(eq(s.questions.scenarioId, scenarioId))
+    ).map((r) => r.v),
+    hypotheses: await tx.select().from(s.hypotheses).where(eq(s.hypotheses.scenarioId, scenarioId)),
+    hypothesisVersions: (
+      await tx
+        .select({ v: s.hypothesisVersions })
+        .from(s.hypothesisVersions)
+        .innerJoin(s.hypotheses, eq(s.hypotheses.id, s.hypothesisVersions.hypothesisId))
+        .where(eq(s.hypotheses.scenarioId, scenarioId))
+    ).map((r) => r.v),
+    outcomes: await tx.select().from(s.outcomes).where(eq(s.outcomes.scenarioId, scenarioId)),
+    sources: await tx.select().from(s.sources).where(eq(s.sources.scenarioId, scenarioId)),
+    evidence: await tx.select().from(s.evidence).where(eq(s.evidence.scenarioId, scenarioId)),
+    evidenceVersions: (
+      await tx
+        .select({ v: s.evidenceVersions })
+        .from(s.evidenceVersions)
+        .innerJoin(s.evidence, eq(s.evidence.id, s.evidenceVersions.evidenceId))
+        .where(eq(s.evidence.scenarioId, scenarioId))
+    ).map((r) => r.v),
+    ratings: await tx.select().from(s.ratings).where(eq(s.ratings.scenarioId, scenarioId)),
+    estimates: await tx.select().from(s.estimates).where(eq(s.estimates.scenarioId, scenarioId)),
+    forecasters: (
+      await tx
+        .select({ f: s.forecasters })
+        .from(s.forecasters)
+        .innerJoin(s.questions, eq(s.questions.id, s.forecasters.questionId))
+        .where(eq(s.questions.scenarioId, scenarioId))
+    ).map((r) => r.f),
+    resolutions: await tx.select().from(s.resolutions).where(eq(s.resolutions.scenarioId, scenarioId)),
+    // A "scenario.imported" event describes how this copy came to be, not the analysis;
+    // leaving it out makes export → import → export give the same document.
+    events: await tx
+      .select()
+      .from(s.events)
+      .where(and(eq(s.events.scenarioId, scenarioId), ne(s.events.type, IMPORT_EVENT_TYPE))),
+  };
+}
+
+// Ids of users are opaque strings like every other id; anything id-shaped is a candidate.
+const ID_SHAPED = /^[\w-]{1,100}$/;
+
+/**
+ * Every user the rows mention — in columns, as event subjects (members) or inside event
+ * payloads — in order of first appearance, so the order does not depend on ids.
+ */
+async function readPeople(store: Store, tx: Db, body: DocumentBody): Promise<ScenarioDocument["people"]> {
+  const s = store.schema;
+  const rowIds = new Set(definedIds({ ...body, people: [] }).map((d) => d.id));
+  const candidates: string[] = [];
+  const seen = new Set<string>();
+  const { forecasters, ...rest } = body;
+  forEachString([rest, forecasters], (str) => {
+    if (!seen.has(str) && !rowIds.has(str) && ID_SHAPED.test(str)) {
+      seen.add(str);
+      candidates.push(str);
+    }
+  });
+  // Candidates that are not user ids (a tag, an enum value) simply find no row.
+  const users = new Map<string, ScenarioDocument["people"][number]>();
+  for (let i = 0; i < candidates.length; i += 500) {
+    const rows = await tx
+      .select({ id: s.user.id, name: s.user.name, email: s.user.email })
+      .from(s.user)
+      .where(inArray(s.user.id, candidates.slice(i, i + 500)));
+    for (const u of rows) users.set(u.id, u);
+  }
+  return candidates.flatMap((c) => users.get(c) ?? []);
+}
+
+export async function exportScenario(store: Store, actor: Actor | null, scenarioId: string): Promise<ScenarioDocument> {
+  await requireRole(store, actor, scenarioId, "viewer");
+  // One transaction for a consistent snapshot: a rating written between two reads would
+  // otherwise point at evidence the document lacks, and the import would reject it.
+  return store.tx(async (tx) => {
+    const body = buildBody(await readScenario(store, tx, scenarioId));
+    const people = await readPeople(store, tx, body);
+    orderForecasters(body, people);
+    return {
+      format: DOCUMENT_FORMAT,
+      formatVersion: FORMAT_VERSION,
+      exportedAt: iso(store.now()),
+      scenario: body.scenario,
+      people,
+      questions: body.questions,
+      hypotheses: body.hypotheses,
+      outcomes: body.outcomes,
+      sources: body.sources,
+      evidence: body.evidence,
+      ratings: body.ratings,
+      estimates: body.estimates,
+      forecasters: body.forecasters,
+      resolutions: body.resolutions,
+      events: body.events,
+    };
+  });
+}
+
+/** `<slug>.branchpoint.json`, ASCII only so it is safe in a content-disposition header. */
+export function exportFileName(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return `${slug || "scenario"}.branchpoint.json`;
+}

@@ -1,0 +1,277 @@
+// Import: a transfer document becomes a new scenario owned by the importer alone — every
+// row with a new id and its original timestamps, in one transaction.
+import "server-only";
+import { inArray } from "drizzle-orm";
+import type { InferInsertModel } from "drizzle-orm";
+import type { Db, Store } from "@/db/client";
+import { newId } from "@/lib/ids";
+import { requireActor, type Actor } from "@/lib/access/service";
+import { recordEvent } from "@/lib/audit/service";
+import { IMPORT_EVENT_TYPE, parseScenarioDocument, type ScenarioDocument } from "./format";
+import { definedIds, rewriteIds } from "./ids";
+import { CHUNK, insertAll } from "./bulk-insert";
+
+export interface ImportResult {
+  id: string;
+  title: string;
+}
+
+const date = (s: string) => new Date(s);
+const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
+
+/**
+ * People become users by email: an existing user with the same email (compared without
+ * case), else a placeholder user with no account row, so it can never sign in. Nobody but
+ * the importer gains access: membership is not part of the document.
+ */
+async function mapPeople(store: Store, tx: Db, doc: ScenarioDocument, now: Date, ids: Map<string, string>) {
+  const s = store.schema;
+  const variants = [...new Set(doc.people.flatMap((p) => [p.email, p.email.trim().toLowerCase()]))];
+  const byEmail = new Map<string, string>();
+  for (let i = 0; i < variants.length; i += CHUNK) {
+    const rows = await tx.select({ id: s.user.id, email: s.user.email }).from(s.user).where(inArray(s.user.email, variants.slice(i, i + CHUNK)));
+    for (const u of rows) byEmail.set(u.email.trim().toLowerCase(), u.id);
+  }
+  const placeholders: InferInsertModel<typeof s.user>[] = [];
+  for (const p of doc.people) {
+    const email = p.email.trim().toLowerCase(); // as better-auth stores and looks up emails
+    let userId = byEmail.get(email);
+    if (userId === undefined) {
+      userId = newId();
+      placeholders.push({ id: userId, name: p.name, email, emailVerified: false, image: null, createdAt: now, updatedAt: now });
+    }
+    ids.set(p.id, userId);
+  }
+  await insertAll(tx, s.user, placeholders);
+  return { matched: doc.people.length - placeholders.length, created: placeholders.length };
+}
+
+export async function importScenario(store: Store, actor: Actor | null, input: unknown): Promise<ImportResult> {
+  const a = requireActor(actor);
+  const doc = parseScenarioDocument(input);
+  const s = store.schema;
+
+  return store.tx(async (tx) => {
+    const now = store.now();
+    const ids = new Map<string, string>();
+    const people = await mapPeople(store, tx, doc, now, ids);
+    // New ids in document order: uuid v7 is monotonic, so rows that share a timestamp keep
+    // their relative order on the next export (which breaks ties by id).
+    for (const d of definedIds(doc)) if (d.kind !== "person") ids.set(d.id, newId());
+
+    // The reference check in parseScenarioDocument guarantees every lookup succeeds.
+    const ref = (old: string): string => {
+      const id = ids.get(old);
+      if (id === undefined) throw new Error(`import: unresolved id ${old}`);
+      return id;
+    };
+    const refOrNull = (old: string | null) => (old === null ? null : ref(old));
+    const scenarioId = ref(doc.scenario.id);
+    const sc = doc.scenario;
+
+    await tx.insert(s.scenarios).values({
+      id: scenarioId,
+      title: sc.title,
+      summary: sc.summary,
+      version: sc.version,
+      isDemo: false,
+      createdBy: refOrNull(sc.createdBy),
+      createdAt: date(sc.createdAt),
+      updatedAt: date(sc.updatedAt),
+      archivedAt: dateOrNull(sc.archivedAt),
+    });
+    await tx.insert(s.members).values({ scenarioId, userId: a.id, role: "owner", createdAt: now, updatedAt: now });
+
+    await insertAll(
+      tx,
+      s.questions,
+      doc.questions.map((q) => ({
+        id: ref(q.id),
+        scenarioId,
+        parentHypothesisId: refOrNull(q.parentHypothesisId),
+        title: q.title,
+        description: q.description,
+        position: q.position,
+        version: q.version,
+        createdAt: date(q.createdAt),
+        updatedAt: date(q.updatedAt),
+      })),
+    );
+    await insertAll(
+      tx,
+      s.questionVersions,
+      doc.questions.flatMap((q) =>
+        q.versions.map((v) => ({ ...v, questionId: ref(q.id), editedBy: refOrNull(v.editedBy), createdAt: date(v.createdAt) })),
+      ),
+    );
+    await insertAll(
+      tx,
+      s.hypotheses,
+      doc.hypotheses.map((h) => ({
+        id: ref(h.id),
+        scenarioId,
+        questionId: ref(h.questionId),
+        title: h.title,
+        description: h.description,
+        status: h.status,
+        position: h.position,
+        version: h.version,
+        createdAt: date(h.createdAt),
+        updatedAt: date(h.updatedAt),
+      })),
+    );
+    await insertAll(
+      tx,
+      s.hypothesisVersions,
+      doc.hypotheses.flatMap((h) =>
+        h.versions.map((v) => ({ ...v, hypothesisId: ref(h.id), editedBy: refOrNull(v.editedBy), createdAt: date(v.createdAt) })),
+      ),
+    );
+    await insertAll(
+      tx,
+      s.outcomes,
+      doc.outcomes.map((o) => ({
+        ...o,
+        id: ref(o.id),
+        scenarioId,
+        hypothesisIds: o.hypothesisIds.map(ref),
+        createdAt: date(o.createdAt),
+        updatedAt: date(o.updatedAt),
+        archivedAt: dateOrNull(o.archivedAt),
+      })),
+    );
+    await insertAll(
+      tx,
+      s.sources,
+      doc.sources.map((x) => ({
+        ...x,
+        id: ref(x.id),
+        scenarioId,
+        publishedAt: dateOrNull(x.publishedAt),
+        createdBy: refOrNull(x.createdBy),
+        createdAt: date(x.createdAt),
+      })),
+    );
+    await insertAll(
+      tx,
+      s.evidence,
+      doc.evidence.map((e) => ({
+        id: ref(e.id),
+        scenarioId,
+        summary: e.summary,
+        excerpt: e.excerpt,
+        sourceId: refOrNull(e.sourceId),
+        occurredAt: dateOrNull(e.occurredAt),
+        reliability: e.reliability,
+        credibility: e.credibility,
+        tags: e.tags,
+        version: e.version,
+        createdBy: refOrNull(e.createdBy),
+        createdAt: date(e.createdAt),
+        updatedAt: date(e.updatedAt),
+        retractedAt: dateOrNull(e.retractedAt),
+        retractReason: e.retractReason,
+        retractedBy: refOrNull(e.retractedBy),
+      })),
+    );
+    await insertAll(
+      tx,
+      s.evidenceVersions,
+      doc.evidence.flatMap((e) =>
+        e.versions.map((v) => ({
+          ...v,
+          evidenceId: ref(e.id),
+          sourceId: refOrNull(v.sourceId),
+          occurredAt: dateOrNull(v.occurredAt),
+          editedBy: refOrNull(v.editedBy),
+          createdAt: date(v.createdAt),
+        })),
+      ),
+    );
+    await insertAll(
+      tx,
+      s.ratings,
+      doc.ratings.map((r) => ({
+        ...r,
+        id: ref(r.id),
+        scenarioId,
+        evidenceId: ref(r.evidenceId),
+        hypothesisId: ref(r.hypothesisId),
+        analystId: ref(r.analystId),
+        createdAt: date(r.createdAt),
+      })),
+    );
+    await insertAll(
+      tx,
+      s.estimates,
+      doc.estimates.map((e) => ({
+        ...e,
+        id: ref(e.id),
+        scenarioId,
+        questionId: ref(e.questionId),
+        analystId: ref(e.analystId),
+        probabilities: Object.fromEntries(Object.entries(e.probabilities).map(([h, p]) => [ref(h), p])),
+        evidenceIds: e.evidenceIds.map(ref),
+        createdAt: date(e.createdAt),
+      })),
+    );
+    await insertAll(
+      tx,
+      s.forecasters,
+      doc.forecasters.map((f) => ({ questionId: ref(f.questionId), analystId: ref(f.analystId), firstAt: date(f.firstAt) })),
+    );
+    await insertAll(
+      tx,
+      s.resolutions,
+      doc.resolutions.map((r) => ({
+        ...r,
+        id: ref(r.id),
+        scenarioId,
+        questionId: ref(r.questionId),
+        hypothesisId: refOrNull(r.hypothesisId),
+        resolvedBy: refOrNull(r.resolvedBy),
+        createdAt: date(r.createdAt),
+      })),
+    );
+    // Payloads name rows by id (as values, and as keys of probabilities): rewrite them all.
+    await insertAll(
+      tx,
+      s.events,
+      doc.events.map((e) => ({
+        id: ref(e.id),
+        scenarioId,
+        actorId: refOrNull(e.actorId),
+        at: date(e.at),
+        type: e.type,
+        entity: e.entity,
+        entityId: ref(e.entityId),
+        before: rewriteIds(e.before, ids),
+        after: rewriteIds(e.after, ids),
+      })),
+    );
+
+    // The import itself is a change, so it is audited; the export leaves this event out.
+    await recordEvent(store, tx, {
+      scenarioId,
+      actorId: a.id,
+      type: IMPORT_EVENT_TYPE,
+      entity: "scenario",
+      entityId: scenarioId,
+      after: {
+        title: sc.title,
+        fromScenarioId: sc.id,
+        exportedAt: doc.exportedAt,
+        people,
+        rows: {
+          questions: doc.questions.length,
+          hypotheses: doc.hypotheses.length,
+          evidence: doc.evidence.length,
+          ratings: doc.ratings.length,
+          estimates: doc.estimates.length,
+          events: doc.events.length,
+        },
+      },
+    });
+    return { id: scenarioId, title: sc.title };
+  });
+}
