@@ -1,0 +1,194 @@
+// The bare SQL reads each analysis endpoint needs, as raw better-sqlite3 prepared statements
+// (bench only — services go through drizzle). Each function issues the same queries, with
+// the same predicates and indexes, as its service, and nothing else: no mapping of dates,
+// no JSON parsing, no arithmetic. The ratio service / bare SQL is our own overhead.
+import type Database from "better-sqlite3";
+import { neededTimes, slotStarts } from "@/lib/analysis/series";
+
+const END_OF_TIME = 8.64e15;
+const CHUNK = 500;
+
+export function rawReads(conn: Database.Database) {
+  const cache = new Map<string, Database.Statement>();
+  const prep = (sql: string) => {
+    let st = cache.get(sql);
+    if (!st) {
+      st = conn.prepare(sql);
+      cache.set(sql, st);
+    }
+    return st;
+  };
+  const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+  const chunks = <T>(list: readonly T[], size = CHUNK) => {
+    const out: T[][] = [];
+    for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+    return out;
+  };
+  let rows = 0;
+  const all = (sql: string, ...params: unknown[]) => {
+    const r = prep(sql).all(...params) as any[];
+    rows += r.length;
+    return r;
+  };
+
+  const membership = (scenarioId: string, userId: string) =>
+    all("SELECT m.role FROM members m JOIN scenarios s ON s.id = m.scenario_id WHERE m.scenario_id = ? AND m.user_id = ?", scenarioId, userId);
+
+  const hypothesesAt = (questionIds: string[], at?: number) => {
+    const hs = all(
+      `SELECT id, question_id, title, status, position FROM hypotheses WHERE question_id IN (${marks(questionIds.length)})${at ? " AND created_at <= ?" : ""} ORDER BY question_id, position, created_at`,
+      ...questionIds,
+      ...(at ? [at] : []),
+    );
+    if (at && hs.length > 0) {
+      all(
+        `SELECT hypothesis_id, title, status FROM hypothesis_versions WHERE hypothesis_id IN (${marks(hs.length)}) AND created_at <= ? ORDER BY created_at, version`,
+        ...hs.map((h) => h.id),
+        at,
+      );
+    }
+    return hs;
+  };
+
+  const standing = (questionId: string, at = END_OF_TIME) => {
+    const fs = all("SELECT analyst_id, first_at FROM forecasters WHERE question_id = ?", questionId);
+    const out: any[] = [];
+    for (const f of fs) {
+      if (f.first_at > at) continue;
+      out.push(
+        ...all(
+          "SELECT * FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1",
+          questionId,
+          f.analyst_id,
+          at,
+        ),
+      );
+    }
+    return out;
+  };
+
+  const lastBefore = (questionId: string, analystId: string, before: number) =>
+    all(
+      "SELECT id, created_at, probabilities FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT 1",
+      questionId,
+      analystId,
+      before,
+    );
+
+  const counted = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
+    rows = 0;
+    fn(...args);
+    return rows;
+  };
+
+  return {
+    /** GET /scenarios/{id}/matrix: membership, question, hypotheses, evidence, ratings, standing estimates */
+    matrix: counted((scenarioId: string, userId: string, questionId: string, asOf?: number) => {
+      membership(scenarioId, userId);
+      all("SELECT id, scenario_id, title, created_at FROM questions WHERE id = ? LIMIT 1", questionId);
+      if (asOf) all("SELECT title FROM question_versions WHERE question_id = ? AND created_at <= ? ORDER BY created_at DESC, version DESC LIMIT 1", questionId, asOf);
+      const hyps = hypothesesAt([questionId], asOf).filter((h) => h.status === "open");
+      const cols = "id, summary, reliability, credibility, version, source_id, occurred_at, created_at, retracted_at";
+      const ev = asOf
+        ? all(`SELECT ${cols} FROM evidence WHERE scenario_id = ? AND created_at <= ?`, scenarioId, asOf)
+        : all(`SELECT ${cols} FROM evidence WHERE scenario_id = ?`, scenarioId);
+      if (asOf) {
+        all(
+          `SELECT v.evidence_id, v.summary, v.reliability, v.credibility, v.version, v.source_id, v.occurred_at FROM evidence_versions v
+           JOIN evidence e ON e.id = v.evidence_id WHERE e.scenario_id = ? AND e.created_at <= ? AND v.created_at <= ?
+           ORDER BY v.evidence_id, v.created_at, v.version`,
+          scenarioId,
+          asOf,
+          asOf,
+        );
+      }
+      for (const part of chunks(ev.map((e) => e.id), 400)) {
+        all(
+          `SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood FROM ratings
+           WHERE evidence_id IN (${marks(part.length)}) AND hypothesis_id IN (${marks(hyps.length)}) AND created_at <= ?
+           ORDER BY evidence_id, hypothesis_id, analyst_id, created_at, id`,
+          ...part,
+          ...hyps.map((h) => h.id),
+          asOf ?? END_OF_TIME,
+        );
+      }
+      standing(questionId, asOf);
+    }),
+
+    /** GET /scenarios/{id}/scores: questions, resolutions, hypotheses then, estimate times, the estimates scoring needs, names */
+    scores: counted((scenarioId: string, userId: string) => {
+      membership(scenarioId, userId);
+      const qs = all("SELECT id, title FROM questions WHERE scenario_id = ? ORDER BY position, created_at", scenarioId);
+      const res = all(`SELECT * FROM resolutions WHERE question_id IN (${marks(qs.length)}) ORDER BY created_at, id`, ...qs.map((q) => q.id));
+      const last = new Map(res.map((r) => [r.question_id, r]));
+      const analysts = new Set<string>();
+      for (const r of last.values()) {
+        const who = all("SELECT analyst_id FROM forecasters WHERE question_id = ? AND first_at < ?", r.question_id, r.created_at);
+        for (const f of who) analysts.add(f.analyst_id);
+        if (r.annulled) continue;
+        hypothesesAt([r.question_id], r.created_at);
+        const series = who.map((f) => ({
+          analyst: f.analyst_id as string,
+          times: all("SELECT created_at FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at < ? ORDER BY created_at", r.question_id, f.analyst_id, r.created_at).map(
+            (x) => x.created_at as number,
+          ),
+        }));
+        const teamStarts = slotStarts(Math.min(...series.map((x) => x.times[0]!)), r.created_at);
+        for (const { analyst, times } of series) {
+          for (const part of chunks(neededTimes(times, slotStarts(times[0]!, r.created_at), teamStarts))) {
+            all(
+              `SELECT created_at, id, probabilities FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at IN (${marks(part.length)})`,
+              r.question_id,
+              analyst,
+              ...part,
+            );
+          }
+        }
+      }
+      const ids = [...analysts];
+      if (ids.length > 0) all(`SELECT id, name FROM user WHERE id IN (${marks(ids.length)})`, ...ids);
+    }),
+
+    /** GET /scenarios/{id}/diff: estimates and events in the window, names, previous estimates, aggregates at both ends */
+    diff: counted((scenarioId: string, userId: string, from: number, to: number) => {
+      membership(scenarioId, userId);
+      const es = all(
+        `SELECT id, question_id, analyst_id, probabilities, rationale, evidence_ids, created_at FROM estimates
+         WHERE scenario_id = ? AND created_at > ? AND created_at <= ? ORDER BY created_at, id LIMIT 5001`,
+        scenarioId,
+        from,
+        to,
+      );
+      const evs = all(
+        "SELECT * FROM events WHERE scenario_id = ? AND at > ? AND at <= ? AND type <> 'estimate.created' ORDER BY at, id LIMIT 5001",
+        scenarioId,
+        from,
+        to,
+      );
+      const qs = all("SELECT id, title, created_at FROM questions WHERE scenario_id = ? ORDER BY position", scenarioId);
+      all("SELECT id, title, question_id FROM hypotheses WHERE scenario_id = ?", scenarioId);
+      const evidenceIds = [...new Set(evs.filter((e) => e.entity === "evidence").map((e) => e.entity_id))];
+      const userIds = [...new Set([...es.map((e) => e.analyst_id), ...evs.map((e) => e.actor_id)])];
+      for (const part of chunks(evidenceIds)) all(`SELECT id, summary FROM evidence WHERE id IN (${marks(part.length)})`, ...part);
+      for (const part of chunks(userIds)) all(`SELECT id, name FROM user WHERE id IN (${marks(part.length)})`, ...part);
+      const seen = new Set<string>();
+      for (const e of es) {
+        const key = `${e.question_id}|${e.analyst_id}`;
+        if (!seen.has(key)) lastBefore(e.question_id, e.analyst_id, e.created_at);
+        seen.add(key);
+      }
+      const live = qs.filter((q) => q.created_at <= to).map((q) => q.id);
+      hypothesesAt(live, from);
+      hypothesesAt(live, to);
+      for (const q of live) {
+        standing(q, from);
+        standing(q, to);
+      }
+    }),
+
+    plan: (sql: string) =>
+      (conn.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from(sql.matchAll(/\?/g), () => null)) as { detail: string }[])
+        .map((r) => r.detail)
+        .join("; "),
+  };
+}

@@ -1,0 +1,71 @@
+// An analyst's calibration: over their resolved (not annulled) questions, how often the
+// things they gave p came true, in ten 10 %-wide buckets. Only scenarios the caller and
+// the analyst are both members of count — the caller sees nothing from anywhere else.
+import "server-only";
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Store } from "@/db/client";
+import { notFound } from "@/lib/errors";
+import { requireActor, requireRole, type Actor } from "@/lib/access/service";
+import { calibration, forecastsFromEstimate, restrictToOpen, type CalibrationBucket, type Forecast } from "@/lib/math";
+import { lastEstimateBefore, resolutionsOf } from "./history";
+import { scoringIds } from "./scores";
+
+export interface Calibration {
+  analystId: string;
+  name: string | null;
+  /** Shared scenarios counted, questions with a forecast, forecasts (one per hypothesis). */
+  scenarios: number;
+  questions: number;
+  forecasts: number;
+  buckets: CalibrationBucket[];
+}
+
+export async function getCalibration(store: Store, actor: Actor | null, analystId: string): Promise<Calibration> {
+  const a = requireActor(actor);
+  const s = store.schema;
+  const m = s.members;
+  // members_user_idx (user_id), twice
+  const [mine, theirs] = await Promise.all([
+    store.db.select({ scenarioId: m.scenarioId }).from(m).where(eq(m.userId, a.id)),
+    store.db.select({ scenarioId: m.scenarioId }).from(m).where(eq(m.userId, analystId)),
+  ]);
+  const callerIn = new Set(mine.map((r) => r.scenarioId));
+  const shared = [...new Set(theirs.map((r) => r.scenarioId))].filter((id) => callerIn.has(id));
+  // An analyst the caller shares no scenario with does not exist for them.
+  if (shared.length === 0) throw notFound("Analyst");
+  for (const scenarioId of shared) await requireRole(store, a, scenarioId, "viewer");
+
+  const user = (await store.db.select({ name: s.user.name }).from(s.user).where(eq(s.user.id, analystId)).limit(1))[0];
+  // questions_scenario_idx (scenario_id, position)
+  const questions = await store.db
+    .select({ id: s.questions.id })
+    .from(s.questions)
+    .where(inArray(s.questions.scenarioId, shared))
+    .orderBy(asc(s.questions.scenarioId), asc(s.questions.position));
+  const resolutions = await resolutionsOf(
+    store,
+    questions.map((q) => q.id),
+  );
+
+  // One forecast set per question: the analyst's LAST estimate before resolution — what
+  // they finally believed — so a question forecast fifty times does not count fifty-fold.
+  const forecasts: Forecast[] = [];
+  let counted = 0;
+  for (const q of questions) {
+    const r = resolutions.get(q.id);
+    if (!r || r.hypothesisId === null) continue; // unresolved or annulled
+    const last = await lastEstimateBefore(store, q.id, analystId, r.at);
+    if (!last) continue;
+    const ids = await scoringIds(store, r);
+    forecasts.push(...forecastsFromEstimate(restrictToOpen(last.probabilities, ids).probabilities, r.hypothesisId, ids));
+    counted += 1;
+  }
+  return {
+    analystId,
+    name: user?.name ?? null,
+    scenarios: shared.length,
+    questions: counted,
+    forecasts: forecasts.length,
+    buckets: calibration(forecasts),
+  };
+}

@@ -1,0 +1,193 @@
+// The ACH matrix of one question, now or as of a past time: every evidence item of the
+// scenario × the question's open hypotheses, with the caller's ratings and the team's,
+// Heuer scores, diagnosticity, evidence-implied probabilities beside the stated ones, and
+// how far analysts disagree per cell.
+import "server-only";
+import type { Store } from "@/db/client";
+import { notFound, unprocessable } from "@/lib/errors";
+import { requireActor, requireRole, type Actor } from "@/lib/access/service";
+import { standingEstimates } from "@/lib/estimates/standing";
+import { aggregate, impliedGapFlag, restrictToOpen, type PoolMethod, type Probabilities } from "@/lib/math";
+import { buildGrid, type Grid, type GridCell } from "./grid";
+import { evidenceAt, hypothesesAt, questionAt, ratingsAt, type EvidenceAt, type HypothesisAt, type QuestionAt } from "./reads";
+import type { MatrixQuery } from "./schema";
+
+type GridItem = EvidenceAt & { retracted: boolean };
+
+export interface QuestionGrid {
+  question: QuestionAt;
+  hypotheses: HypothesisAt[];
+  grid: Grid<GridItem>;
+}
+
+/**
+ * Read and build the grid of a question in a scenario the caller may read (checked by the
+ * caller of this function). A question of another scenario is 404; one created after
+ * `asOf` is 422.
+ */
+export async function loadQuestionGrid(
+  store: Store,
+  actorId: string,
+  scenarioId: string,
+  questionId: string,
+  asOf?: Date,
+): Promise<QuestionGrid> {
+  const question = await questionAt(store, questionId, asOf);
+  if (question === null || (question !== "later" && question.scenarioId !== scenarioId)) throw notFound("Question");
+  if (question === "later") {
+    throw unprocessable("The question did not exist yet at that time", [{ path: "asOf", message: "is before the question was created" }]);
+  }
+  const [byQuestion, evidence] = await Promise.all([hypothesesAt(store, [questionId], asOf), evidenceAt(store, scenarioId, asOf)]);
+  const hypotheses = (byQuestion.get(questionId) ?? []).filter((h) => h.status === "open");
+  const openIds = hypotheses.map((h) => h.id);
+  const ratings = await ratingsAt(
+    store,
+    evidence.map((e) => e.id),
+    openIds,
+    asOf,
+  );
+  const items: GridItem[] = evidence.map((e) => ({ ...e, retracted: e.retractedAt !== null }));
+  return { question, hypotheses, grid: buildGrid(items, openIds, ratings, actorId) };
+}
+
+export interface MatrixHypothesis {
+  id: string;
+  title: string;
+  inconsistency: number;
+  inconsistencyCount: number;
+  rank: number;
+  teamInconsistency: number;
+  teamInconsistencyCount: number;
+  teamRank: number;
+  impliedProbability: number;
+  teamImpliedProbability: number;
+  /** The team's stated probability: the pooled standing estimates. */
+  statedProbability: number | null;
+  myStatedProbability: number | null;
+  /** myStated − implied, and whether it exceeds 20 points; null without both sides. */
+  gap: number | null;
+  gapFlag: boolean | null;
+  teamGap: number | null;
+  teamGapFlag: boolean | null;
+}
+
+export interface MatrixEvidence {
+  id: string;
+  summary: string;
+  reliability: string;
+  credibility: number;
+  version: number;
+  sourceId: string | null;
+  occurredAt: string | null;
+  createdAt: string;
+  retracted: boolean;
+  retractedAt: string | null;
+  weight: number;
+  diagnosticity: number;
+  teamDiagnosticity: number;
+  cells: GridCell[];
+}
+
+export interface Matrix {
+  questionId: string;
+  questionTitle: string;
+  scenarioId: string;
+  /** The time the matrix was read as of; null = now. */
+  asOf: string | null;
+  method: PoolMethod;
+  /** Analysts with a rating in this matrix; analysts with a standing estimate. */
+  raters: number;
+  forecasters: number;
+  /** Whether any hypothesis's gap exceeds 20 points (null without both sides). */
+  gapFlag: boolean | null;
+  teamGapFlag: boolean | null;
+  myEstimate: { at: string; needsReview: boolean } | null;
+  hypotheses: MatrixHypothesis[];
+  evidence: MatrixEvidence[];
+}
+
+const gapOf = (stated: Probabilities | null, implied: Probabilities, id: string, usable: boolean) =>
+  stated && usable ? (stated[id] ?? 0) - (implied[id] ?? 0) : null;
+
+const flagOf = (stated: Probabilities | null, implied: Probabilities, ids: readonly string[], usable: boolean) =>
+  stated && usable
+    ? impliedGapFlag(
+        Object.fromEntries(ids.map((id) => [id, stated[id] ?? 0])),
+        Object.fromEntries(ids.map((id) => [id, implied[id] ?? 0])),
+      )
+    : null;
+
+export async function getMatrix(store: Store, actor: Actor | null, scenarioId: string, query: MatrixQuery): Promise<Matrix> {
+  const a = requireActor(actor);
+  await requireRole(store, a, scenarioId, "viewer");
+  const method: PoolMethod = query.method ?? "geometric";
+  const { question, hypotheses, grid } = await loadQuestionGrid(store, a.id, scenarioId, query.questionId, query.asOf);
+  const openIds = hypotheses.map((h) => h.id);
+
+  const standing = await standingEstimates(store, question.id, query.asOf);
+  const team = aggregate(
+    method,
+    standing.map((e) => e.probabilities),
+    openIds,
+  );
+  const own = standing.find((e) => e.analystId === a.id);
+  const mine = own ? restrictToOpen(own.probabilities, openIds) : null;
+  const myStated = mine?.probabilities ?? null;
+  // With no rating to rest on, the implied probabilities are just the uniform prior:
+  // comparing an estimate with that would flag every confident analyst, so no flag.
+  const myUsable = grid.mine.informativeRows > 0;
+  const teamUsable = grid.team.informativeRows > 0;
+
+  return {
+    questionId: question.id,
+    questionTitle: question.title,
+    scenarioId,
+    asOf: query.asOf ? query.asOf.toISOString() : null,
+    method,
+    raters: grid.raters,
+    forecasters: standing.length,
+    gapFlag: flagOf(myStated, grid.mine.implied, openIds, myUsable),
+    teamGapFlag: flagOf(team, grid.team.implied, openIds, teamUsable),
+    myEstimate: own && mine ? { at: own.createdAt.toISOString(), needsReview: mine.missing.length > 0 } : null,
+    hypotheses: hypotheses.map((h) => {
+      const m = grid.mine.scores[h.id]!;
+      const t = grid.team.scores[h.id]!;
+      const gap = gapOf(myStated, grid.mine.implied, h.id, myUsable);
+      const teamGap = gapOf(team, grid.team.implied, h.id, teamUsable);
+      return {
+        id: h.id,
+        title: h.title,
+        inconsistency: m.inconsistency,
+        inconsistencyCount: m.inconsistencyCount,
+        rank: m.rank,
+        teamInconsistency: t.inconsistency,
+        teamInconsistencyCount: t.inconsistencyCount,
+        teamRank: t.rank,
+        impliedProbability: grid.mine.implied[h.id] ?? 0,
+        teamImpliedProbability: grid.team.implied[h.id] ?? 0,
+        statedProbability: team ? (team[h.id] ?? null) : null,
+        myStatedProbability: myStated ? (myStated[h.id] ?? null) : null,
+        gap,
+        gapFlag: gap === null ? null : flagOf({ [h.id]: myStated![h.id] ?? 0 }, grid.mine.implied, [h.id], true),
+        teamGap,
+        teamGapFlag: teamGap === null ? null : flagOf({ [h.id]: team![h.id] ?? 0 }, grid.team.implied, [h.id], true),
+      };
+    }),
+    evidence: grid.rows.map((r) => ({
+      id: r.evidence.id,
+      summary: r.evidence.summary,
+      reliability: r.evidence.reliability,
+      credibility: r.evidence.credibility,
+      version: r.evidence.version,
+      sourceId: r.evidence.sourceId,
+      occurredAt: r.evidence.occurredAt ? r.evidence.occurredAt.toISOString() : null,
+      createdAt: r.evidence.createdAt.toISOString(),
+      retracted: r.evidence.retracted,
+      retractedAt: r.evidence.retractedAt ? r.evidence.retractedAt.toISOString() : null,
+      weight: r.weight,
+      diagnosticity: r.diagnosticity,
+      teamDiagnosticity: r.teamDiagnosticity,
+      cells: r.cells,
+    })),
+  };
+}

@@ -1,0 +1,27 @@
+// Query strings of the analysis endpoints (matrix, scores, calibration, diff, sensitivity).
+import { z } from "zod";
+import { id, isoQueryDate } from "@/lib/validation/common";
+
+/** How the team's stated probabilities are pooled; geometric mean is the default. */
+export const poolMethod = z.enum(["geometric", "median", "mean"], { message: "must be one of geometric, median, mean" });
+
+export const matrixQuery = z.object({
+  questionId: id,
+  asOf: isoQueryDate.optional(),
+  method: poolMethod.optional(),
+});
+export type MatrixQuery = z.infer<typeof matrixQuery>;
+
+export const scoresQuery = z.object({ method: poolMethod.optional() });
+export type ScoresQuery = z.infer<typeof scoresQuery>;
+
+export const diffQuery = z
+  .object({ from: isoQueryDate, to: isoQueryDate, method: poolMethod.optional() })
+  .refine((q) => q.from.getTime() <= q.to.getTime(), { message: "must not be after `to`", path: ["from"] });
+export type DiffQuery = z.infer<typeof diffQuery>;
+
+export const sensitivityQuery = z.object({
+  asOf: isoQueryDate.optional(),
+  scope: z.enum(["mine", "team"], { message: "must be mine or team" }).optional(),
+});
+export type SensitivityQuery = z.infer<typeof sensitivityQuery>;
