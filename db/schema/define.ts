@@ -7,6 +7,8 @@ export const ROLES = ["owner", "editor", "viewer"] as const;
 export const CONSISTENCIES = ["CC", "C", "N", "I", "II", "NA"] as const;
 export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
 export const HYPOTHESIS_STATUSES = ["open", "archived"] as const;
+/** account: signs in; demo: a demo analyst; imported: a stand-in for a person named in an import. */
+export const USER_KINDS = ["account", "demo", "imported"] as const;
 
 export function defineSchema(k: SqliteKit) {
   // ── Accounts (better-auth's four tables, field names as its drizzle adapter expects) ──
@@ -16,6 +18,7 @@ export function defineSchema(k: SqliteKit) {
     email: k.text("email").notNull().unique(),
     emailVerified: k.bool("email_verified").notNull().default(false),
     image: k.text("image"),
+    kind: k.enumText("kind", USER_KINDS).notNull().default("account"),
     createdAt: k.timestamp("created_at").notNull(),
     updatedAt: k.timestamp("updated_at").notNull(),
   });

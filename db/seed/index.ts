@@ -30,7 +30,7 @@ async function demoAnalyst(store: Store, name: string, email: string): Promise<A
   if (existing) return { id: existing.id };
   const at = new Date(demo.scenario.createdAt);
   const id = newId();
-  await store.db.insert(s.user).values({ id, name, email, emailVerified: false, createdAt: at, updatedAt: at });
+  await store.db.insert(s.user).values({ id, name, email, emailVerified: false, kind: "demo", createdAt: at, updatedAt: at });
   return { id };
 }
 

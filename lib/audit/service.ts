@@ -1,9 +1,10 @@
 // The audit log: every change writes one immutable event inside the same transaction.
 import "server-only";
-import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
 import { newId } from "@/lib/ids";
 import { requireRole, type Actor } from "@/lib/access/service";
+import { DomainError } from "@/lib/errors";
 
 export interface AuditEvent {
   id: string;
@@ -56,14 +57,38 @@ export interface HistoryQuery {
   kind?: string;
   /** Newest first, for "recent activity". */
   newestFirst?: boolean;
+  /** Page size (default 1,000, at most 5,000). */
   limit?: number;
+  /** Continue after this point: the `nextCursor` of the previous page. */
+  cursor?: string;
 }
 
-/** The audit log of a scenario, oldest first. */
-export async function listEvents(store: Store, actor: Actor | null, scenarioId: string, q: HistoryQuery = {}): Promise<AuditEvent[]> {
+export interface EventPage {
+  items: AuditEvent[];
+  /** Pass as `cursor` to read the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+// A cursor is the (at, id) of the last event served: stable while new events arrive.
+const encodeCursor = (e: AuditEvent) => `${Date.parse(e.at)}_${e.id}`;
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, ...rest] = cursor.split("_");
+  const ms = Number(at);
+  if (!Number.isFinite(ms) || rest.length === 0) {
+    throw new DomainError("invalid", "The cursor is not one this server gave out", [{ path: "cursor", message: "malformed cursor" }]);
+  }
+  return { at: new Date(ms), id: rest.join("_") };
+}
+
+/** The audit log of a scenario, oldest first (or newest first), one page at a time. */
+export async function listEvents(store: Store, actor: Actor | null, scenarioId: string, q: HistoryQuery = {}): Promise<EventPage> {
   await requireRole(store, actor, scenarioId, "viewer");
   const e = store.schema.events;
   const u = store.schema.user;
+  const limit = Math.min(q.limit ?? 1000, 5000);
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const past = (at: Date, id: string) =>
+    q.newestFirst ? or(lt(e.at, at), and(eq(e.at, at), lt(e.id, id))) : or(gt(e.at, at), and(eq(e.at, at), gt(e.id, id)));
   const rows = await store.db
     .select({ event: e, actorName: u.name })
     .from(e)
@@ -75,9 +100,28 @@ export async function listEvents(store: Store, actor: Actor | null, scenarioId: 
         q.to ? lte(e.at, q.to) : undefined,
         q.actorId ? eq(e.actorId, q.actorId) : undefined,
         q.kind ? (q.kind.includes(".") ? eq(e.type, q.kind) : eq(e.entity, q.kind)) : undefined,
+        after ? past(after.at, after.id) : undefined,
       ),
     )
     .orderBy(...(q.newestFirst ? [desc(e.at), desc(e.id)] : [asc(e.at), asc(e.id)]))
-    .limit(Math.min(q.limit ?? 5000, 5000));
-  return rows.map((r) => toAuditEvent(r.event, r.actorName));
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map((r) => toAuditEvent(r.event, r.actorName));
+  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
+}
+
+/**
+ * The `after` payload of an entity's latest event of the given types at or before `at`:
+ * the state the audit log recorded then. Used for as-of reads of entities that keep no
+ * version table of their own (a scenario's title, an outcome's routing).
+ */
+export async function recordedStateAt(store: Store, entityId: string, types: string[], at: Date): Promise<Record<string, unknown> | null> {
+  const e = store.schema.events;
+  const rows = await store.db
+    .select({ after: e.after })
+    .from(e)
+    .where(and(eq(e.entityId, entityId), lte(e.at, at), inArray(e.type, types)))
+    .orderBy(desc(e.at), desc(e.id))
+    .limit(1);
+  const after = rows[0]?.after;
+  return after && typeof after === "object" ? (after as Record<string, unknown>) : null;
 }

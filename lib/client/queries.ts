@@ -1,6 +1,7 @@
 // Query keys and fetchers, shared by server prefetch (HydrationBoundary) and client hooks.
 import { queryOptions } from "@tanstack/react-query";
 import { api, withAsOf } from "./api";
+import type { PoolMethod } from "@/lib/math/aggregation";
 import type { AuditEvent, Estimate, Evidence, EvidenceDetail, Member, Rating, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
 
 export interface EvidenceFilters {
@@ -18,7 +19,7 @@ const qs = (params: Record<string, string | boolean | undefined | null>) => {
 
 export const keys = {
   scenarios: ["scenarios"] as const,
-  scenario: (id: string, asOf: string | null) => ["scenario", id, asOf ?? "now"] as const,
+  scenario: (id: string, asOf: string | null, method: PoolMethod = "geometric") => ["scenario", id, asOf ?? "now", method] as const,
   scenarioAll: (id: string) => ["scenario", id] as const,
   evidence: (id: string, asOf: string | null, f: EvidenceFilters) => ["evidence", id, asOf ?? "now", f] as const,
   evidenceAll: (id: string) => ["evidence", id] as const,
@@ -35,8 +36,11 @@ export const keys = {
 export const scenariosQuery = () =>
   queryOptions({ queryKey: keys.scenarios, queryFn: () => api<{ items: ScenarioSummary[] }>("/api/v1/scenarios") });
 
-export const scenarioQuery = (id: string, asOf: string | null) =>
-  queryOptions({ queryKey: keys.scenario(id, asOf), queryFn: () => api<ScenarioView>(withAsOf(`/api/v1/scenarios/${id}`, asOf)) });
+export const scenarioQuery = (id: string, asOf: string | null, method: PoolMethod = "geometric") =>
+  queryOptions({
+    queryKey: keys.scenario(id, asOf, method),
+    queryFn: () => api<ScenarioView>(withAsOf(`/api/v1/scenarios/${id}${method === "geometric" ? "" : `?method=${method}`}`, asOf)),
+  });
 
 export const evidenceQuery = (id: string, asOf: string | null, f: EvidenceFilters = {}) =>
   queryOptions({
@@ -66,11 +70,11 @@ export const estimatesQuery = (questionId: string) =>
 export const activityQuery = (id: string, asOf: string | null) =>
   queryOptions({
     queryKey: [...keys.activity(id), asOf ?? "now"],
-    queryFn: () => api<{ items: AuditEvent[] }>(`/api/v1/scenarios/${id}/history${qs({ order: "newest", limit: "25", to: asOf })}`),
+    queryFn: () => api<{ items: AuditEvent[]; nextCursor: string | null }>(`/api/v1/scenarios/${id}/history${qs({ order: "newest", limit: "25", to: asOf })}`),
   });
 
 export const historyQuery = (id: string, f: Record<string, string | undefined>) =>
-  queryOptions({ queryKey: keys.history(id, f), queryFn: () => api<{ items: AuditEvent[] }>(`/api/v1/scenarios/${id}/history${qs(f)}`) });
+  queryOptions({ queryKey: keys.history(id, f), queryFn: () => api<{ items: AuditEvent[]; nextCursor: string | null }>(`/api/v1/scenarios/${id}/history${qs(f)}`) });
 
 export const membersQuery = (id: string) =>
   queryOptions({ queryKey: keys.members(id), queryFn: () => api<{ items: Member[] }>(`/api/v1/scenarios/${id}/members`) });

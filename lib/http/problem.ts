@@ -17,6 +17,7 @@ const TITLE: Record<number, string> = {
   401: "Not signed in",
   403: "Forbidden",
   404: "Not found",
+  405: "Method not allowed",
   409: "Conflict",
   413: "Payload too large",
   422: "Unprocessable content",

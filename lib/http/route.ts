@@ -7,10 +7,14 @@ import { authFor } from "@/lib/auth/auth";
 import { DomainError } from "@/lib/errors";
 import type { Store } from "@/db/client";
 import type { Actor } from "@/lib/access/service";
-import { problemFromError } from "./problem";
+import { problem, problemFromError } from "./problem";
 
-export const DEFAULT_BODY_LIMIT = 1_000_000; // 1 MB: a source's full text fits
+export const DEFAULT_BODY_LIMIT = 1_000_000; // 1 MB
+// A source's full text may be LIMITS.sourceText characters: up to 4 bytes each in UTF-8, or
+// 6 as a JSON \u escape, plus the other fields.
+export const SOURCE_BODY_LIMIT = 6_500_000;
 export const IMPORT_BODY_LIMIT = 50_000_000;
+const DRAIN_CAP = 64_000_000;
 
 export interface RouteContext<P> {
   req: Request;
@@ -33,11 +37,36 @@ export async function actorFrom(store: Store, headers: Headers): Promise<Actor |
   return session ? { id: session.user.id } : null;
 }
 
+/** The body as text, refusing (413) as soon as it passes `limit` bytes, declared or streamed. */
+async function readLimited(req: Request, limit: number): Promise<string> {
+  const tooLarge = () => new DomainError("too_large", `The request body is over the ${limit}-byte limit`);
+  if (Number(req.headers.get("content-length") ?? "0") > limit) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Read (and drop) the rest so the connection stays usable for the client's next
+      // request; past a hard cap, give up on it.
+      while (size <= DRAIN_CAP) {
+        const next = await reader.read();
+        if (next.done) break;
+        size += next.value.byteLength;
+      }
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function readJson(req: Request, limit: number): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new DomainError("too_large", `The request body is over the ${limit}-byte limit`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > limit) throw new DomainError("too_large", `The request body is over the ${limit}-byte limit`);
+  const text = await readLimited(req, limit);
   if (text.trim() === "") throw new DomainError("invalid", "The request needs a JSON body", [{ path: "(body)", message: "is empty" }]);
   try {
     return JSON.parse(text);
@@ -55,6 +84,15 @@ export function json(data: unknown, status = 200): Response {
 
 export const created = (data: unknown) => json(data, 201);
 export const noContent = () => new Response(null, { status: 204 });
+
+/** The handler for a method a route does not support: 405 with an Allow header, as problem+json. */
+export function notAllowed(allowed: string) {
+  return async (): Promise<Response> => {
+    const res = problem(405, `This endpoint supports ${allowed} only`);
+    res.headers.set("allow", allowed);
+    return res;
+  };
+}
 
 export function route<P = Record<string, never>>(
   handler: (ctx: RouteContext<P>) => Promise<Response>,

@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids";
 import { notFound, staleVersion } from "@/lib/errors";
 import { requireActor, requireRole, type Actor, type Role } from "@/lib/access/service";
 import { recordEvent } from "@/lib/audit/service";
+import type { PoolMethod } from "@/lib/math";
 import { buildScenarioView, type ScenarioView } from "./tree";
 import type { CreateScenarioInput, PatchScenarioInput } from "./schema";
 
@@ -88,10 +89,16 @@ async function loadScenarioRow(store: Store, scenarioId: string, db: Db = store.
   return row;
 }
 
-export async function getScenario(store: Store, actor: Actor | null, scenarioId: string, asOf?: Date): Promise<ScenarioView> {
+export async function getScenario(
+  store: Store,
+  actor: Actor | null,
+  scenarioId: string,
+  asOf?: Date,
+  method?: PoolMethod,
+): Promise<ScenarioView> {
   const role = await requireRole(store, actor, scenarioId, "viewer");
   const row = await loadScenarioRow(store, scenarioId);
-  return buildScenarioView(store, row, role, actor!.id, asOf);
+  return buildScenarioView(store, row, role, actor!.id, asOf, method);
 }
 
 export async function patchScenario(

@@ -2,12 +2,13 @@
 // probability (normalised geometric mean of standing estimates) and the caller's own,
 // and outcomes with the summed probability of every path that reaches them.
 import "server-only";
-import { and, asc, eq, isNull, lte, or, gt } from "drizzle-orm";
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import type { Store } from "@/db/client";
-import { geometricMeanPool, disagreement, restrictToOpen, outcomeProbability, type TreeQuestion } from "@/lib/math";
+import { aggregate, disagreement, restrictToOpen, outcomeProbability, type PoolMethod, type TreeQuestion } from "@/lib/math";
 import { loadQuestionTree, openHypothesisIds } from "@/lib/questions/read";
 import { standingEstimates } from "@/lib/estimates/standing";
 import type { Role } from "@/lib/access/service";
+import { recordedStateAt } from "@/lib/audit/service";
 
 export interface HypothesisView {
   id: string;
@@ -57,11 +58,44 @@ export interface ScenarioView {
   createdAt: string;
   updatedAt: string;
   asOf: string | null;
+  /** How analysts' probabilities are pooled into the team's (geometric mean by default). */
+  method: PoolMethod;
   questions: QuestionView[];
   outcomes: OutcomeView[];
 }
 
 type ScenarioRow = typeof import("@/db/schema/sqlite").scenarios.$inferSelect;
+type OutcomeRow = typeof import("@/db/schema/sqlite").outcomes.$inferSelect;
+
+/**
+ * Outcomes that existed (and were not archived) at `asOf`, each with the title and
+ * routing recorded by its latest outcome event then; now when `asOf` is absent.
+ */
+async function outcomesAt(store: Store, scenarioId: string, asOf?: Date): Promise<OutcomeRow[]> {
+  const s = store.schema;
+  const rows = await store.db
+    .select()
+    .from(s.outcomes)
+    .where(and(eq(s.outcomes.scenarioId, scenarioId), asOf ? lte(s.outcomes.createdAt, asOf) : isNull(s.outcomes.archivedAt)))
+    .orderBy(asc(s.outcomes.position));
+  if (!asOf) return rows;
+  const out: OutcomeRow[] = [];
+  for (const o of rows) {
+    const then = await recordedStateAt(store, o.id, ["outcome.created", "outcome.updated"], asOf);
+    const state: OutcomeRow = then
+      ? {
+          ...o,
+          title: typeof then.title === "string" ? then.title : o.title,
+          description: typeof then.description === "string" ? then.description : o.description,
+          hypothesisIds: Array.isArray(then.hypothesisIds) ? (then.hypothesisIds as string[]) : o.hypothesisIds,
+          version: typeof then.version === "number" ? then.version : 1,
+          archivedAt: typeof then.archivedAt === "string" ? new Date(then.archivedAt) : null,
+        }
+      : o;
+    if (!state.archivedAt || state.archivedAt > asOf) out.push(state);
+  }
+  return out;
+}
 
 export async function buildScenarioView(
   store: Store,
@@ -69,6 +103,7 @@ export async function buildScenarioView(
   role: Role,
   actorId: string,
   asOf?: Date,
+  method: PoolMethod = "geometric",
 ): Promise<ScenarioView> {
   const s = store.schema;
   const tree = await loadQuestionTree(store, scenario.id, asOf);
@@ -78,7 +113,7 @@ export async function buildScenarioView(
   for (const q of tree) {
     const open = openHypothesisIds(q);
     const standing = await standingEstimates(store, q.id, asOf);
-    const team = geometricMeanPool(standing.map((e) => e.probabilities), open);
+    const team = aggregate(method, standing.map((e) => e.probabilities), open);
     const mine = standing.find((e) => e.analystId === actorId);
     const myRestricted = mine ? restrictToOpen(mine.probabilities, open) : null;
     const resolution = (
@@ -125,17 +160,7 @@ export async function buildScenarioView(
     });
   }
 
-  const outcomeRows = await store.db
-    .select()
-    .from(s.outcomes)
-    .where(
-      and(
-        eq(s.outcomes.scenarioId, scenario.id),
-        asOf ? lte(s.outcomes.createdAt, asOf) : undefined,
-        asOf ? or(isNull(s.outcomes.archivedAt), gt(s.outcomes.archivedAt, asOf)) : isNull(s.outcomes.archivedAt),
-      ),
-    )
-    .orderBy(asc(s.outcomes.position));
+  const outcomeRows = await outcomesAt(store, scenario.id, asOf);
   const known = new Set(treeForOutcomes.flatMap((q) => q.hypotheses.map((h) => h.id)));
   const outcomes: OutcomeView[] = outcomeRows.map((o) => {
     const ids = o.hypothesisIds.filter((id) => known.has(id));
@@ -150,16 +175,20 @@ export async function buildScenarioView(
     };
   });
 
+  // As of a past time, the title and summary are those the audit log recorded then.
+  const recorded = asOf ? await recordedStateAt(store, scenario.id, ["scenario.created", "scenario.updated"], asOf) : null;
   return {
     id: scenario.id,
-    title: scenario.title,
-    summary: scenario.summary,
-    version: scenario.version,
+    title: typeof recorded?.title === "string" ? recorded.title : scenario.title,
+    summary: typeof recorded?.summary === "string" ? recorded.summary : scenario.summary,
+    // scenario.created records no version: that state is version 1
+    version: recorded ? (typeof recorded.version === "number" ? recorded.version : 1) : scenario.version,
     role,
     isDemo: scenario.isDemo,
     createdAt: scenario.createdAt.toISOString(),
     updatedAt: scenario.updatedAt.toISOString(),
     asOf: asOf ? asOf.toISOString() : null,
+    method,
     questions,
     outcomes,
   };

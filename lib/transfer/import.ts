@@ -38,7 +38,7 @@ async function mapPeople(store: Store, tx: Db, doc: ScenarioDocument, now: Date,
     let userId = byEmail.get(email);
     if (userId === undefined) {
       userId = newId();
-      placeholders.push({ id: userId, name: p.name, email, emailVerified: false, image: null, createdAt: now, updatedAt: now });
+      placeholders.push({ id: userId, name: p.name, email, emailVerified: false, image: null, kind: "imported", createdAt: now, updatedAt: now });
     }
     ids.set(p.id, userId);
   }

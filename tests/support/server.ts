@@ -37,7 +37,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "localhost"],
     {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: `file:${dbFile}`, BETTER_AUTH_URL: url, ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        DATABASE_URL: `file:${dbFile}`,
+        BETTER_AUTH_URL: url,
+        // many accounts sign up within seconds during a test run
+        BRANCHPOINT_AUTH_RATE_LIMIT: "off",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

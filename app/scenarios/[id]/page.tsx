@@ -25,7 +25,7 @@ export default async function OverviewPage({
   );
   const qc = new QueryClient();
   qc.setQueryData(scenarioQuery(id, asOf).queryKey, scenario);
-  qc.setQueryData(activityQuery(id, asOf).queryKey, { items: activity });
+  qc.setQueryData(activityQuery(id, asOf).queryKey, activity);
   return (
     <main className="page">
       <HydrationBoundary state={dehydrate(qc)}>

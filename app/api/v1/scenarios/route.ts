@@ -1,5 +1,5 @@
 // GET /api/v1/scenarios — the caller's scenarios · POST — create one (caller becomes owner)
-import { route, json, created } from "@/lib/http/route";
+import { route, json, created, notAllowed } from "@/lib/http/route";
 import { createScenario, listScenarios } from "@/lib/scenarios/service";
 import { createScenarioInput } from "@/lib/scenarios/schema";
 
@@ -8,3 +8,7 @@ export const GET = route(async ({ store, actor }) => json({ items: await listSce
 export const POST = route(async ({ store, actor, body }) =>
   created(await createScenario(store, actor, await body(createScenarioInput))),
 );
+
+export const PUT = notAllowed("GET, POST");
+export const PATCH = notAllowed("GET, POST");
+export const DELETE = notAllowed("GET, POST");

@@ -1,16 +1,22 @@
-// GET /api/v1/scenarios/{id}[?asOf=] — the whole tree with probabilities · PATCH — edit title/summary
+// GET /api/v1/scenarios/{id}[?asOf=&method=] — the whole tree with probabilities · PATCH — edit title/summary
 import { z } from "zod";
-import { route, json } from "@/lib/http/route";
+import { route, json, notAllowed } from "@/lib/http/route";
 import { getScenario, patchScenario } from "@/lib/scenarios/service";
 import { patchScenarioInput } from "@/lib/scenarios/schema";
 import { isoQueryDate } from "@/lib/validation/common";
+import { poolMethod } from "@/lib/analysis/schema";
 
-const query = z.object({ asOf: isoQueryDate.optional() });
+const query = z.object({ asOf: isoQueryDate.optional(), method: poolMethod.optional() });
 
-export const GET = route<{ id: string }>(async ({ store, actor, params, query: q }) =>
-  json(await getScenario(store, actor, params.id, q(query).asOf)),
-);
+export const GET = route<{ id: string }>(async ({ store, actor, params, query: q }) => {
+  const { asOf, method } = q(query);
+  return json(await getScenario(store, actor, params.id, asOf, method));
+});
 
 export const PATCH = route<{ id: string }>(async ({ store, actor, params, body }) =>
   json(await patchScenario(store, actor, params.id, await body(patchScenarioInput))),
 );
+
+export const POST = notAllowed("GET, PATCH");
+export const PUT = notAllowed("GET, PATCH");
+export const DELETE = notAllowed("GET, PATCH");

@@ -1,6 +1,6 @@
 // POST /api/v1/scenarios/import — a new scenario from an exported document; the caller becomes its sole owner
 import { z } from "zod";
-import { route, IMPORT_BODY_LIMIT } from "@/lib/http/route";
+import { route, IMPORT_BODY_LIMIT, notAllowed } from "@/lib/http/route";
 import { importScenario } from "@/lib/transfer/import";
 
 export const POST = route(
@@ -18,3 +18,8 @@ export const POST = route(
   },
   { bodyLimit: IMPORT_BODY_LIMIT },
 );
+
+export const GET = notAllowed("POST");
+export const PUT = notAllowed("POST");
+export const PATCH = notAllowed("POST");
+export const DELETE = notAllowed("POST");

@@ -1,5 +1,5 @@
 // POST /api/v1/questions/{id}/estimates — record the caller's probabilities · GET — the history (analystId, from, to)
-import { route, json, created } from "@/lib/http/route";
+import { route, json, created, notAllowed } from "@/lib/http/route";
 import { createEstimate, listEstimates } from "@/lib/estimates/service";
 import { createEstimateInput, estimateHistoryQuery } from "@/lib/estimates/schema";
 
@@ -10,3 +10,7 @@ export const GET = route<{ id: string }>(async ({ store, actor, params, query })
 export const POST = route<{ id: string }>(async ({ store, actor, params, body }) =>
   created(await createEstimate(store, actor, params.id, await body(createEstimateInput))),
 );
+
+export const PUT = notAllowed("GET, POST");
+export const PATCH = notAllowed("GET, POST");
+export const DELETE = notAllowed("GET, POST");

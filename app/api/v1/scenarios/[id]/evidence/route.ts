@@ -1,5 +1,5 @@
 // GET /api/v1/scenarios/{id}/evidence[?asOf=&q=&includeRetracted=&tag=&sourceId=] — list, newest first · POST — log an item
-import { route, json, created } from "@/lib/http/route";
+import { route, json, created, notAllowed } from "@/lib/http/route";
 import { createEvidence, listEvidence } from "@/lib/evidence/service";
 import { createEvidenceInput, listEvidenceQuery } from "@/lib/evidence/schema";
 
@@ -10,3 +10,7 @@ export const GET = route<{ id: string }>(async ({ store, actor, params, query })
 export const POST = route<{ id: string }>(async ({ store, actor, params, body }) =>
   created(await createEvidence(store, actor, params.id, await body(createEvidenceInput))),
 );
+
+export const PUT = notAllowed("GET, POST");
+export const PATCH = notAllowed("GET, POST");
+export const DELETE = notAllowed("GET, POST");

@@ -1,5 +1,5 @@
 // GET /api/v1/scenarios/{id}/export — the whole scenario as a lossless, versioned JSON document (download)
-import { route } from "@/lib/http/route";
+import { route, notAllowed } from "@/lib/http/route";
 import { exportFileName, exportScenario } from "@/lib/transfer/export";
 
 export const GET = route<{ id: string }>(async ({ store, actor, params }) => {
@@ -13,3 +13,8 @@ export const GET = route<{ id: string }>(async ({ store, actor, params }) => {
     },
   });
 });
+
+export const POST = notAllowed("GET");
+export const PUT = notAllowed("GET");
+export const PATCH = notAllowed("GET");
+export const DELETE = notAllowed("GET");

@@ -1,5 +1,5 @@
 // PATCH /api/v1/scenarios/{id}/members/{userId} — change a role · DELETE — remove a member (owners only)
-import { route, json, noContent } from "@/lib/http/route";
+import { route, json, noContent, notAllowed } from "@/lib/http/route";
 import { changeRole, removeMember } from "@/lib/members/service";
 import { patchMemberInput } from "@/lib/members/schema";
 
@@ -11,3 +11,7 @@ export const DELETE = route<{ id: string; userId: string }>(async ({ store, acto
   await removeMember(store, actor, params.id, params.userId);
   return noContent();
 });
+
+export const GET = notAllowed("PATCH, DELETE");
+export const POST = notAllowed("PATCH, DELETE");
+export const PUT = notAllowed("PATCH, DELETE");

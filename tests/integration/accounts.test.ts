@@ -1,0 +1,221 @@
+// Accounts over real HTTP: sign-up starts a session, sign-in works with the password,
+// every API endpoint refuses a request without a session (401 problem+json), the first
+// account on the instance owns the demo scenario, and demo analysts cannot sign in.
+import { describe, expect, inject, it } from "vitest";
+import { demoContent } from "@/db/seed/demo-content";
+import { ApiClient } from "../support/client";
+import { authPost, signUp, TEST_PASSWORD as PASSWORD, uniqueEmail } from "../support/accounts";
+import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, openDbReadOnly } from "../support/api";
+
+const baseUrl = inject("baseUrl");
+const dbFile = inject("dbFile");
+
+const freshEmail = uniqueEmail;
+
+describe("sign-up and sign-in", () => {
+  it("sign-up creates the account, sets a session cookie and the session reaches the API", async () => {
+    const c = new ApiClient(baseUrl);
+    const email = freshEmail("newcomer");
+    const res = await authPost(c, "/api/auth/sign-up/email", { email, password: PASSWORD, name: "Newcomer" });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ email, name: "Newcomer", id: expect.any(String) });
+    expect(res.headers.getSetCookie().some((h) => /session_token=/.test(h))).toBe(true);
+    expect(c.cookie).toMatch(/session_token=/);
+
+    const session = await c.get("/api/auth/get-session");
+    expect(session.status).toBe(200);
+    expect(session.body.user).toMatchObject({ id: res.body.user.id, email });
+
+    const list = await c.get("/api/v1/scenarios");
+    expect(list.status).toBe(200);
+    expect(Array.isArray(list.body.items)).toBe(true);
+  });
+
+  it("sign-in with the password gives a working session; a wrong password does not", async () => {
+    const email = freshEmail("returning");
+    const first = new ApiClient(baseUrl);
+    expectOk(await authPost(first, "/api/auth/sign-up/email", { email, password: PASSWORD, name: "Returning" }));
+    const scenario = await newScenario(first, "Mine before signing in again");
+
+    const wrong = new ApiClient(baseUrl);
+    const bad = await authPost(wrong, "/api/auth/sign-in/email", { email, password: "not the password" });
+    expect(bad.status).not.toBe(200);
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    expectProblem(await wrong.get("/api/v1/scenarios"), 401);
+
+    const again = new ApiClient(baseUrl);
+    const ok = await authPost(again, "/api/auth/sign-in/email", { email, password: PASSWORD });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user).toMatchObject({ email });
+    const list = expectOk(await again.get("/api/v1/scenarios"));
+    expect(list.items.map((s: { id: string }) => s.id)).toContain(scenario.id);
+  });
+
+  it("an email can only be registered once", async () => {
+    const email = freshEmail("twice");
+    expectOk(await authPost(new ApiClient(baseUrl), "/api/auth/sign-up/email", { email, password: PASSWORD, name: "Once" }));
+    const second = await authPost(new ApiClient(baseUrl), "/api/auth/sign-up/email", { email, password: PASSWORD, name: "Twice" });
+    expect(second.status).toBeGreaterThanOrEqual(400);
+    expect(second.status).toBeLessThan(500);
+  });
+
+  it("after sign-out the old cookie no longer reaches the API", async () => {
+    const c = await signUp(baseUrl, "Leaver");
+    expectOk(await c.get("/api/v1/scenarios"));
+    const out = await c.post("/api/auth/sign-out", {});
+    expect(out.status).toBe(200);
+    expectProblem(await c.get("/api/v1/scenarios"), 401);
+  });
+});
+
+describe("no session → 401 problem+json on every /api/v1 endpoint", () => {
+  it("refuses anonymous and forged-cookie requests, even for ids that exist", async () => {
+    const owner = await signUp(baseUrl, "Owner");
+    const scenario = await newScenario(owner, "Secret scenario");
+    const q = await newQuestion(owner, scenario.id, "Q?", ["yes", "no"]);
+    const [h1, h2] = q.hypotheses;
+    const source = await newSource(owner, scenario.id);
+    const ev = await newEvidence(owner, scenario.id);
+    await estimate(owner, q.id, { [h1.id]: 0.6, [h2.id]: 0.4 });
+    const outcome = expectOk(await owner.post(`/api/v1/scenarios/${scenario.id}/outcomes`, { title: "End", hypothesisIds: [h1.id] }), 201);
+
+    const calls: [string, string, unknown?][] = [
+      ["GET", "/api/v1/scenarios"],
+      ["POST", "/api/v1/scenarios", { title: "x" }],
+      ["GET", `/api/v1/scenarios/${scenario.id}`],
+      ["GET", `/api/v1/scenarios/${scenario.id}?asOf=2020-01-01T00:00:00Z`],
+      ["PATCH", `/api/v1/scenarios/${scenario.id}`, { version: 1, title: "hijacked" }],
+      ["POST", `/api/v1/scenarios/${scenario.id}/questions`, { title: "x", hypotheses: [{ title: "a" }, { title: "b" }] }],
+      ["GET", `/api/v1/questions/${q.id}`],
+      ["PATCH", `/api/v1/questions/${q.id}`, { version: 1, title: "x" }],
+      ["POST", `/api/v1/questions/${q.id}/hypotheses`, { title: "c" }],
+      ["PATCH", `/api/v1/hypotheses/${h1.id}`, { version: 1, title: "x" }],
+      ["GET", `/api/v1/questions/${q.id}/estimates`],
+      ["POST", `/api/v1/questions/${q.id}/estimates`, { probabilities: { [h1.id]: 0.5, [h2.id]: 0.5 }, rationale: "x" }],
+      ["GET", `/api/v1/questions/${q.id}/resolution`],
+      ["POST", `/api/v1/questions/${q.id}/resolution`, { hypothesisId: h1.id }],
+      ["GET", `/api/v1/scenarios/${scenario.id}/sources`],
+      ["POST", `/api/v1/scenarios/${scenario.id}/sources`, { title: "x" }],
+      ["GET", `/api/v1/sources/${source.id}`],
+      ["GET", `/api/v1/scenarios/${scenario.id}/evidence`],
+      ["POST", `/api/v1/scenarios/${scenario.id}/evidence`, { summary: "x", reliability: "A", credibility: 1 }],
+      ["GET", `/api/v1/evidence/${ev.id}`],
+      ["PATCH", `/api/v1/evidence/${ev.id}`, { version: 1, summary: "x" }],
+      ["POST", `/api/v1/evidence/${ev.id}/retract`, { reason: "x" }],
+      ["GET", `/api/v1/evidence/${ev.id}/ratings`],
+      ["PUT", `/api/v1/evidence/${ev.id}/ratings`, { ratings: [{ hypothesisId: h1.id, consistency: "C" }] }],
+      ["GET", `/api/v1/scenarios/${scenario.id}/outcomes`],
+      ["POST", `/api/v1/scenarios/${scenario.id}/outcomes`, { title: "x", hypothesisIds: [h1.id] }],
+      ["PATCH", `/api/v1/outcomes/${outcome.id}`, { version: 1, title: "x" }],
+      ["GET", `/api/v1/scenarios/${scenario.id}/history`],
+      ["GET", `/api/v1/scenarios/${scenario.id}/members`],
+      ["POST", `/api/v1/scenarios/${scenario.id}/members`, { email: owner.user!.email, role: "viewer" }],
+      ["PATCH", `/api/v1/scenarios/${scenario.id}/members/${owner.user!.id}`, { role: "viewer" }],
+      ["DELETE", `/api/v1/scenarios/${scenario.id}/members/${owner.user!.id}`],
+      ["GET", `/api/v1/scenarios/${scenario.id}/export`],
+      ["POST", "/api/v1/scenarios/import", { format: "branchpoint.scenario" }],
+    ];
+
+    const anonymous = new ApiClient(baseUrl);
+    const forged = new ApiClient(baseUrl);
+    forged.cookie = "better-auth.session_token=forged.token-value";
+    for (const client of [anonymous, forged]) {
+      for (const [method, path, body] of calls) {
+        const res = await client.request(method, path, body);
+        expect(res.status, `${method} ${path}`).toBe(401);
+        expectProblem(res, 401);
+      }
+    }
+
+    // nothing the anonymous calls attempted happened
+    const after = expectOk(await owner.get(`/api/v1/scenarios/${scenario.id}`));
+    expect(after.title).toBe("Secret scenario");
+    expect(after.version).toBe(1);
+    expect(after.questions).toHaveLength(1);
+    const members = expectOk(await owner.get(`/api/v1/scenarios/${scenario.id}/members`));
+    expect(members.items).toEqual([expect.objectContaining({ userId: owner.user!.id, role: "owner" })]);
+  });
+});
+
+describe("the demo scenario", () => {
+  const demoEmails = new Set(demoContent.analysts.map((a) => a.email));
+
+  it("exactly one real (non-demo) account owns it: the first account created on the instance", async () => {
+    // Other test files sign up in parallel, so which account came first is not ours to
+    // know; but after our sign-ups at least one account exists, and exactly one may own.
+    const mine = [await signUp(baseUrl, "Early"), await signUp(baseUrl, "Later")];
+
+    const db = openDbReadOnly(dbFile);
+    let demoId: string;
+    let realMembers: { user_id: string; role: string; email: string; created_at: number }[];
+    let firstRealUser: { id: string };
+    try {
+      const demos = db.prepare("select id from scenarios where is_demo = 1").all() as { id: string }[];
+      expect(demos).toHaveLength(1);
+      demoId = demos[0]!.id;
+      const members = db
+        .prepare("select m.user_id, m.role, u.email, u.created_at from members m join user u on u.id = m.user_id where m.scenario_id = ?")
+        .all(demoId) as typeof realMembers;
+      // the demo analysts are members but cannot be the claimant
+      for (const e of demoEmails) expect(members.map((m) => m.email)).toContain(e);
+      realMembers = members.filter((m) => !demoEmails.has(m.email));
+      const claims = db.prepare("select actor_id from events where scenario_id = ? and type = 'scenario.demo_claimed'").all(demoId) as {
+        actor_id: string;
+      }[];
+      expect(claims).toHaveLength(1);
+      firstRealUser = { id: claims[0]!.actor_id };
+      // The claimant is a real account (it has credentials, unlike demo analysts and the
+      // placeholder people an import creates) and one of the first: parallel test files sign
+      // up at the same moment, and creation and claim are separate transactions, so allow
+      // a near-tie with the oldest account rather than demand exact order.
+      const claimant = db
+        .prepare("select u.created_at from user u join account a on a.user_id = u.id where u.id = ?")
+        .get(firstRealUser.id) as { created_at: number } | undefined;
+      expect(claimant).toBeDefined();
+      const oldest = db.prepare("select min(u.created_at) as t from user u join account a on a.user_id = u.id").get() as { t: number };
+      expect(claimant!.created_at - oldest.t).toBeLessThan(1_000);
+    } finally {
+      db.close();
+    }
+
+    expect(realMembers).toHaveLength(1);
+    expect(realMembers[0]).toMatchObject({ role: "owner", user_id: firstRealUser.id });
+
+    // Through the API: each of our accounts sees the demo iff it is that owner.
+    for (const c of mine) {
+      const list = expectOk(await c.get("/api/v1/scenarios"));
+      const seesDemo = list.items.some((s: { id: string }) => s.id === demoId);
+      expect(seesDemo).toBe(c.user!.id === firstRealUser.id);
+      const res = await c.get(`/api/v1/scenarios/${demoId}`);
+      if (c.user!.id === firstRealUser.id) {
+        expect(res.body).toMatchObject({ role: "owner", isDemo: true });
+      } else {
+        expectProblem(res, 404);
+      }
+    }
+  });
+
+  it("demo analysts cannot sign in", async () => {
+    for (const a of demoContent.analysts) {
+      for (const password of [PASSWORD, "", "password", a.key]) {
+        const c = new ApiClient(baseUrl);
+        const res = await authPost(c, "/api/auth/sign-in/email", { email: a.email, password });
+        expect(res.status, `${a.email} / "${password}"`).not.toBe(200);
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect(c.cookie).not.toMatch(/session_token=[^;]+/);
+        expectProblem(await c.get("/api/v1/scenarios"), 401);
+      }
+    }
+  });
+
+  it("a demo analyst's email cannot be taken over by signing up", async () => {
+    const email = demoContent.analysts[0]!.email;
+    const c = new ApiClient(baseUrl);
+    const res = await authPost(c, "/api/auth/sign-up/email", { email, password: PASSWORD, name: "Impostor" });
+    expect(res.status).not.toBe(200);
+    const signIn = await authPost(new ApiClient(baseUrl), "/api/auth/sign-in/email", { email, password: PASSWORD });
+    expect(signIn.status).not.toBe(200);
+  });
+});
