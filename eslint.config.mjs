@@ -9,5 +9,5 @@ export default defineConfig([
     files: ["tests/**/*.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
-  globalIgnores([".next/**", "node_modules/**", "data/**", "db/migrations/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "data/**", "db/migrations/**", "test-results/**", "next-env.d.ts"]),
 ]);

@@ -21,6 +21,22 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Browser tests: playwright-core drives Debian's Chromium against one shared
+        // `next start` (tests/support/global-setup.ts); flows that start from the demo
+        // scenario start their own fresh instance. One file at a time: the machine runs one
+        // browser and the servers, and files stay independent (each has its own accounts).
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 });

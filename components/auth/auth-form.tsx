@@ -77,11 +77,11 @@ export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: st
           </button>
           {mode === "sign-up" ? (
             <span className="muted">
-              Have an account? <Link href={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
+              Have an account? <Link href={`/sign-in?next=${encodeURIComponent(next)}`} style={{ textDecoration: "underline" }}>Sign in</Link>
             </span>
           ) : (
             <span className="muted">
-              New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
+              New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`} style={{ textDecoration: "underline" }}>Create an account</Link>
             </span>
           )}
         </div>

@@ -46,7 +46,7 @@ export function EvidenceLog({ scenarioId, asOf, canEdit, initialOpen = null }: {
         <h1 style={{ margin: 0 }}>Evidence</h1>
         {canEdit && (
           <div className="row">
-            <span className="small muted">To quote a source, select a passage in the <Link href={`/scenarios/${scenarioId}/sources`}>source reader</Link>.</span>
+            <span className="small muted">To quote a source, select a passage in the <Link href={`/scenarios/${scenarioId}/sources`} style={{ textDecoration: "underline" }}>source reader</Link>.</span>
             <button className="btn btn-primary" onClick={() => setLogging(true)}>
               Log an observation
             </button>

@@ -14,6 +14,12 @@ export function AsOfControl() {
   const pathname = usePathname();
   const params = useSearchParams();
   const [value, setValue] = useState(asOf ? toLocalInput(asOf) : "");
+  // Follow the URL when it changes elsewhere (the banner's "back to now", a tab link, history).
+  const [shownFor, setShownFor] = useState(asOf);
+  if (asOf !== shownFor) {
+    setShownFor(asOf);
+    setValue(asOf ? toLocalInput(asOf) : "");
+  }
 
   function go(next: string | null) {
     const p = new URLSearchParams(params.toString());

@@ -8,6 +8,7 @@ const TABS = [
   { path: "/sources", label: "Sources" },
   { path: "/matrix", label: "Matrix" },
   { path: "/history", label: "History" },
+  { path: "/scores", label: "Scores" },
   { path: "/members", label: "Members" },
 ];
 

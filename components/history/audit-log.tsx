@@ -59,7 +59,8 @@ export function AuditLog({ scenarioId, people, asOf }: { scenarioId: string; peo
           data.items.length === 0 ? (
             <p className="muted">No changes match.</p>
           ) : (
-            <div className="table-wrap" style={{ maxHeight: 480 }}>
+            // Scrolls on its own: focusable so keyboard users can scroll it too.
+            <div className="table-wrap" style={{ maxHeight: 480 }} tabIndex={0} role="region" aria-label="Audit log entries">
               <table className="data" aria-label="Audit log">
                 <thead>
                   <tr>

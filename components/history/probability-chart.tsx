@@ -30,8 +30,14 @@ export function ProbabilityChart({
   const evidence = useQuery(evidenceQuery(scenarioId, asOf, { includeRetracted: true }));
   const [who, setWho] = useState<string>("team");
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  // The visible time window; empty = everything. Long-lived scenarios need it: one estimate
+  // today would otherwise squeeze years of history against the left edge.
+  const [windowFrom, setWindowFrom] = useState("");
+  const [windowTo, setWindowTo] = useState("");
   const open = question.hypotheses.filter((h) => h.status === "open");
-  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? "former member";
+  // Analysts who are not members (removed, or from an imported scenario) keep the name their estimates carry.
+  const nameOf = (id: string) =>
+    people.find((p) => p.id === id)?.name ?? estimates.data?.items.find((e) => e.analystId === id)?.analystName ?? "former member";
 
   const { rows, markers, analysts } = useMemo(() => {
     const cutoff = asOf ? Date.parse(asOf) : Infinity;
@@ -55,9 +61,14 @@ export function ProbabilityChart({
   }, [estimates.data, evidence.data, who, asOf, question]);
 
   const xs = [...rows.map((r) => r.at), ...markers.map((m) => m.at)];
-  const domain: [number, number] = xs.length ? [Math.min(...xs), Math.max(...xs, asOf ? Date.parse(asOf) : Math.max(...xs))] : [0, 1];
+  const full: [number, number] = xs.length ? [Math.min(...xs), Math.max(...xs, asOf ? Date.parse(asOf) : Math.max(...xs))] : [0, 1];
+  const domain: [number, number] = [
+    windowFrom ? Date.parse(`${windowFrom}T00:00:00`) : full[0],
+    windowTo ? Date.parse(`${windowTo}T23:59:59`) : full[1],
+  ];
+  const visibleMarkers = markers.filter((m) => m.at >= domain[0] && m.at <= domain[1]);
   // The last value holds until the end of the axis.
-  const extended = rows.length ? [...rows, { ...rows[rows.length - 1]!, at: domain[1] }] : rows;
+  const extended = rows.length ? [...rows, { ...rows[rows.length - 1]!, at: full[1] }] : rows;
 
   return (
     <QueryState query={estimates} what="estimates">
@@ -75,6 +86,14 @@ export function ProbabilityChart({
                 </option>
               ))}
             </select>
+            <label htmlFor="chart-from" className="label">
+              From
+            </label>
+            <input id="chart-from" type="date" value={windowFrom} onChange={(e) => setWindowFrom(e.target.value)} />
+            <label htmlFor="chart-to" className="label">
+              to
+            </label>
+            <input id="chart-to" type="date" value={windowTo} onChange={(e) => setWindowTo(e.target.value)} />
             <span className="small muted">● evidence logged · ◆ estimate rationale · drag across the chart to see what changed</span>
           </div>
           {rows.length === 0 ? (
@@ -95,14 +114,14 @@ export function ProbabilityChart({
                   }}
                 >
                   <CartesianGrid stroke="#e6e8ee" vertical={false} />
-                  <XAxis dataKey="at" type="number" scale="time" domain={domain} tickFormatter={(t) => fmtDate(new Date(t).toISOString())} allowDuplicatedCategory={false} />
+                  <XAxis dataKey="at" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t) => fmtDate(new Date(t).toISOString())} allowDuplicatedCategory={false} />
                   <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" width={52} />
                   <Tooltip content={<ChartTooltip titles={Object.fromEntries(open.map((h) => [h.id, h.title]))} />} />
                   <Legend formatter={(id: string) => open.find((h) => h.id === id)?.title ?? (id === "markers" ? "events" : id)} />
                   {open.map((h, i) => (
                     <Line key={h.id} data={extended} dataKey={h.id} name={h.id} type="stepAfter" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
                   ))}
-                  <Scatter name="markers" data={markers} dataKey="y" fill="#5a6376" shape={(p: { cx?: number; cy?: number; payload?: Marker }) => <MarkerShape {...p} />} isAnimationActive={false} legendType="none" />
+                  <Scatter name="markers" data={visibleMarkers} dataKey="y" fill="#5a6376" shape={(p: { cx?: number; cy?: number; payload?: Marker }) => <MarkerShape {...p} />} isAnimationActive={false} legendType="none" />
                   {drag && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#1f5fc9" fillOpacity={0.12} />}
                 </ComposedChart>
               </ResponsiveContainer>

@@ -11,6 +11,7 @@ import type { Reliability } from "@/lib/math/evidence-weight";
 import { CELL_STYLE, ratingForKey } from "./cell-style";
 import { MatrixFooter } from "./matrix-footer";
 import { HowComputed } from "./how-computed";
+import { SensitivityCard } from "./sensitivity-card";
 
 type Sort = "diagnosticity" | "logged" | "weight";
 interface Change {
@@ -44,6 +45,9 @@ export function MatrixView({
   const [filter, setFilter] = useState("");
   const [showRetracted, setShowRetracted] = useState(false);
   const [active, setActive] = useState<{ row: number; col: number } | null>(null);
+  // The rating menu opens on a click only (keyboard users type the rating), and closes
+  // after a choice, so it never hides the cell below for long.
+  const [menuOpen, setMenuOpen] = useState(false);
   const [undo, setUndo] = useState<Change[]>([]);
   const tableRef = useRef<HTMLTableElement>(null);
   const qc = useQueryClient();
@@ -102,8 +106,13 @@ export function MatrixView({
     const nCols = matrix.data?.hypotheses.length ?? 0;
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const mv = moves[e.key];
+    if (e.key === "Escape") {
+      setMenuOpen(false);
+      return;
+    }
     if (mv) {
       e.preventDefault();
+      setMenuOpen(false);
       focusCell(Math.min(rows.length - 1, Math.max(0, row + mv[0])), Math.min(nCols - 1, Math.max(0, col + mv[1])));
       return;
     }
@@ -176,6 +185,11 @@ export function MatrixView({
         )}
       </div>
       {rate.error && <p className="error-box" role="alert">{rate.error.message}</p>}
+      {chosenView === null && view === "team" && canEdit && (
+        <p className="notice small" role="note">
+          You have not rated this question yet, so the team&apos;s ratings are shown. Choose “my ratings” to rate the evidence yourself.
+        </p>
+      )}
       <QueryState query={matrix} what="the matrix">
         {(m) => (
           <>
@@ -215,6 +229,10 @@ export function MatrixView({
                           {m.hypotheses.map((h, c) => {
                             const cell = e.cells.find((x) => x.hypothesisId === h.id);
                             const value = view === "mine" ? (cell?.mine?.consistency ?? null) : (cell?.team.consistency ?? null);
+                            const raters =
+                              view === "team" && cell && cell.team.ratedBy > 0
+                                ? ` (${cell.team.ratedBy}${cell.disagreement.label && cell.disagreement.label !== "consensus" ? `, ${cell.disagreement.label}` : ""})`
+                                : "";
                             const style = value ? CELL_STYLE[value] : null;
                             const isActive = active?.row === r && active.col === c;
                             return (
@@ -224,20 +242,22 @@ export function MatrixView({
                                 data-testid="matrix-cell"
                                 tabIndex={isActive || (!active && r === 0 && c === 0) ? 0 : -1}
                                 role="gridcell"
-                                aria-label={`${e.summary} × ${h.title}: ${value ? CELL_STYLE[value].label : "not rated"}`}
                                 onFocus={() => setActive({ row: r, col: c })}
+                                onClick={() => setMenuOpen(true)}
+                                onBlur={() => setMenuOpen(false)}
                                 onKeyDown={(ev) => onKeyDown(ev, r, c)}
                                 className="matrix-cell"
                                 style={{ background: style?.background, color: style?.color }}
                               >
-                                <span className="cell-value">{value ?? "·"}</span>
-                                {view === "team" && cell && cell.team.ratedBy > 0 && (
-                                  <span className="small" style={{ opacity: 0.8 }}> ({cell.team.ratedBy}{cell.disagreement.label && cell.disagreement.label !== "consensus" ? `, ${cell.disagreement.label}` : ""})</span>
-                                )}
-                                {view === "mine" && isActive && canEdit && !e.retracted && (
-                                  <span className="cell-menu" role="group" aria-label="Set rating">
+                                {/* Named by its content (WCAG 2.5.3: the name contains the visible text): "E3 × Yes: C — consistent". */}
+                                <span className="visually-hidden">{`${e.summary} × ${h.title}: `}</span>
+                                <span className="cell-value" aria-hidden={value ? undefined : true}>{value ?? "·"}</span>
+                                {raters && <span className="small">{raters}</span>}
+                                <span className="visually-hidden">{value ? ` — ${CELL_STYLE[value].label}` : "not rated"}</span>
+                                {view === "mine" && isActive && menuOpen && canEdit && !e.retracted && (
+                                  <span className="cell-menu" role="group" aria-label="Set rating" aria-hidden="true">
                                     {RATINGS.map((x) => (
-                                      <button key={x} type="button" tabIndex={-1} className="btn btn-small" aria-pressed={value === x} onMouseDown={(ev) => ev.preventDefault()} onClick={() => setRating(r, c, x)}>
+                                      <button key={x} type="button" tabIndex={-1} className="btn btn-small" aria-pressed={value === x} onMouseDown={(ev) => ev.preventDefault()} onClick={(ev) => { ev.stopPropagation(); setRating(r, c, x); setMenuOpen(false); }}>
                                         {x}
                                       </button>
                                     ))}
@@ -265,8 +285,8 @@ export function MatrixView({
                 {m.gapFlag ? "Your stated probabilities differ from what your ratings imply by more than 20 points." : "The team's stated probabilities differ from what its ratings imply by more than 20 points."} Over- or under-reacting?
               </p>
             )}
+            <SensitivityCard questionId={m.questionId} scope={view} asOf={asOf} hypotheses={m.hypotheses} />
             <HowComputed />
-            <p className="small faint">{asOf ? `As of ${asOf}` : null}</p>
           </>
         )}
       </QueryState>

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { scenarioQuery } from "@/lib/client/queries";
+import type { PoolMethod } from "@/lib/math/aggregation";
 import type { QuestionView, ScenarioView } from "@/lib/client/types";
 import { QueryState } from "@/components/ui/query-state";
 import { QuestionBlock } from "./question-block";
@@ -12,7 +13,8 @@ import { UpdateConfidencePanel } from "./update-confidence";
 
 /** "What do we believe now, and how sure?" — the question tree, outcomes and recent activity. */
 export function Overview({ scenarioId, asOf, viewerId }: { scenarioId: string; asOf: string | null; viewerId: string }) {
-  const q = useQuery(scenarioQuery(scenarioId, asOf));
+  const [method, setMethod] = useState<PoolMethod>("geometric");
+  const q = useQuery({ ...scenarioQuery(scenarioId, asOf, method), placeholderData: (prev) => prev });
   const [updating, setUpdating] = useState<QuestionView | null>(null);
   const [adding, setAdding] = useState(false);
 
@@ -29,6 +31,14 @@ export function Overview({ scenarioId, asOf, viewerId }: { scenarioId: string; a
                   <div>
                     <h1 id="questions-heading">{s.title}</h1>
                     {s.summary && <p className="muted">{s.summary}</p>}
+                  </div>
+                  <div className="field" style={{ minWidth: 170 }}>
+                    <label htmlFor="pool-method">Team probability</label>
+                    <select id="pool-method" value={method} onChange={(e) => setMethod(e.target.value as PoolMethod)}>
+                      <option value="geometric">geometric mean</option>
+                      <option value="median">median</option>
+                      <option value="mean">arithmetic mean</option>
+                    </select>
                   </div>
                 </div>
                 {s.questions.length === 0 ? (
@@ -62,6 +72,18 @@ export function Overview({ scenarioId, asOf, viewerId }: { scenarioId: string; a
                   </div>
                 )}
                 {adding && <AddQuestionForm scenario={s} onDone={() => setAdding(false)} />}
+                <details className="small" style={{ marginTop: 12 }}>
+                  <summary style={{ cursor: "pointer", fontWeight: 600 }}>How these numbers are computed</summary>
+                  <p>
+                    Each analyst&apos;s latest estimate counts (as of the chosen time). The team probability is by default the normalised
+                    geometric mean of those estimates, each probability first clamped to [0.0001, 0.9999] so one 0 cannot veto a hypothesis;
+                    median and arithmetic mean are selectable. A hypothesis added after an estimate counts 0 in it until that analyst estimates
+                    again; archived hypotheses drop out and the rest is renormalised. Conditional questions give probabilities “given” their
+                    parent hypothesis; an outcome&apos;s probability is the sum over every path leading to it of the product of the
+                    probabilities down the tree. Spread is the mean over hypotheses of the standard deviation of analysts&apos; probabilities
+                    (low under 5 points, high from 15). Words follow ICD 203.
+                  </p>
+                </details>
               </section>
               <OutcomesCard scenario={s} canEdit={canEdit} />
             </div>

@@ -119,7 +119,10 @@ export function UpdateConfidencePanel({
                       checked={locked.includes(h.id)}
                       onChange={(e) => setLocked(e.target.checked ? [...locked, h.id] : locked.filter((x) => x !== h.id))}
                     />
-                    <span aria-hidden="true">🔒</span>
+                    <svg aria-hidden="true" width="12" height="14" viewBox="0 0 12 14" fill="none" stroke="currentColor" strokeWidth="1.5">
+                      <rect x="1" y="6" width="10" height="7" rx="1.5" />
+                      <path d="M3.5 6V4a2.5 2.5 0 0 1 5 0v2" />
+                    </svg>
                   </label>
                 </div>
               </div>

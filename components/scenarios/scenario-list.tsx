@@ -16,21 +16,30 @@ export function ScenarioList({ welcome, userName }: { welcome: boolean; userName
   const [title, setTitle] = useState("");
   const [summary, setSummary] = useState("");
   const create = useScenarioMutation<{ title: string; summary: string }, { id: string }>("/api/v1/scenarios", "POST");
+  const demo = q.data?.items.find((s) => s.isDemo);
 
   return (
     <div className="stack">
       {welcome && (
         <section className="card" aria-labelledby="welcome-heading" style={{ borderColor: "var(--accent)" }}>
           <h1 id="welcome-heading">Welcome to Branchpoint, {userName}</h1>
-          <p>
-            Start with the demo: the ISIS-K attack on the Russian Embassy in Kabul. It has four questions — one of them
-            conditional — evidence quoted from two articles, and two analysts&apos; estimates over time. Open it, look at
-            the matrix, update your own confidence, then go back in time with <em>As of</em>.
-          </p>
-          {q.data?.items.find((s) => s.isDemo) && (
-            <Link className="btn btn-primary" href={`/scenarios/${q.data.items.find((s) => s.isDemo)!.id}`}>
-              Open the demo scenario
-            </Link>
+          {demo ? (
+            <>
+              <p>
+                Start with the demo: the ISIS-K attack on the Russian Embassy in Kabul. It has four questions — one of them
+                conditional — evidence quoted from two articles, and two analysts&apos; estimates over time. Open it, look at
+                the matrix, update your own confidence, then go back in time with <em>As of</em>.
+              </p>
+              <Link className="btn btn-primary" href={`/scenarios/${demo.id}`}>
+                Open the demo scenario
+              </Link>
+            </>
+          ) : (
+            // The demo belongs to the first account on an instance; later accounts start from their own work.
+            <p>
+              Create your first scenario with <em>New scenario</em>, import a Branchpoint export, or ask a colleague who owns
+              a scenario to add you as a member.
+            </p>
           )}
         </section>
       )}

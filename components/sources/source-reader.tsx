@@ -52,7 +52,7 @@ export function SourceReader({ scenarioId, sourceId, asOf, canEdit }: { scenario
               {s.url && (
                 <>
                   {" · "}
-                  <a href={s.url} target="_blank" rel="noreferrer noopener">
+                  <a href={s.url} target="_blank" rel="noreferrer noopener" style={{ textDecoration: "underline" }}>
                     original
                   </a>
                 </>

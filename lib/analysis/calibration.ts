@@ -1,13 +1,14 @@
-// An analyst's calibration: over their resolved (not annulled) questions, how often the
-// things they gave p came true, in ten 10 %-wide buckets. Only scenarios the caller and
-// the analyst are both members of count — the caller sees nothing from anywhere else.
+// An analyst's calibration: every estimate they made before a question was resolved (not
+// annulled), one forecast per hypothesis, in ten 10 %-wide buckets — how often the things
+// they gave p came true. Only scenarios the caller and the analyst are both members of
+// count: the caller sees nothing from anywhere else.
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import type { Store } from "@/db/client";
 import { notFound } from "@/lib/errors";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import { calibration, forecastsFromEstimate, restrictToOpen, type CalibrationBucket, type Forecast } from "@/lib/math";
-import { lastEstimateBefore, resolutionsOf } from "./history";
+import { resolutionsOf } from "./history";
 import { scoringIds } from "./scores";
 
 export interface Calibration {
@@ -47,17 +48,23 @@ export async function getCalibration(store: Store, actor: Actor | null, analystI
     questions.map((q) => q.id),
   );
 
-  // One forecast set per question: the analyst's LAST estimate before resolution — what
-  // they finally believed — so a question forecast fifty times does not count fifty-fold.
+  // Every estimate before resolution counts, as the issue asks ("all of an analyst's
+  // resolved estimates"): a question revisited often weighs more, as it does in the
+  // time-averaged Brier.
   const forecasts: Forecast[] = [];
   let counted = 0;
   for (const q of questions) {
     const r = resolutions.get(q.id);
     if (!r || r.hypothesisId === null) continue; // unresolved or annulled
-    const last = await lastEstimateBefore(store, q.id, analystId, r.at);
-    if (!last) continue;
+    // estimates_latest_idx (question_id, analyst_id, created_at): a range read
+    const estimates = await store.db
+      .select({ probabilities: s.estimates.probabilities })
+      .from(s.estimates)
+      .where(and(eq(s.estimates.questionId, q.id), eq(s.estimates.analystId, analystId), lt(s.estimates.createdAt, r.at)))
+      .orderBy(asc(s.estimates.createdAt));
+    if (estimates.length === 0) continue;
     const ids = await scoringIds(store, r);
-    forecasts.push(...forecastsFromEstimate(restrictToOpen(last.probabilities, ids).probabilities, r.hypothesisId, ids));
+    for (const e of estimates) forecasts.push(...forecastsFromEstimate(restrictToOpen(e.probabilities, ids).probabilities, r.hypothesisId, ids));
     counted += 1;
   }
   return {

@@ -165,18 +165,20 @@ describe("GET /scenarios/{id}/scores", () => {
 describe("GET /analysts/{id}/calibration", () => {
   const bucket = (c: any, from: number) => c.buckets.find((b: any) => Math.abs(b.from - from) < 1e-9);
 
-  it("buckets an analyst's final forecasts on resolved questions the caller can see", async () => {
-    // Bob shares only the first scenario: Q (H1 true) .6/.3/.1 and Q4 (y true) .8/.2; Q2 annulled
+  it("buckets every forecast an analyst made before resolution, on resolved questions the caller can see", async () => {
+    // Bob shares only the first scenario. Q (H1 true): .5/.3/.2 then .6/.3/.1; Q4 (y true): .8/.2;
+    // Q2 annulled → 8 forecasts: .1 f · .2 f, .2 t · .3 f, .3 f · .5 t · .6 t · .8 f
     const c = await ok(bob.get(`/api/v1/analysts/${alice.user!.id}/calibration`));
-    expect(c).toMatchObject({ analystId: alice.user!.id, name: "Alice", scenarios: 1, questions: 2, forecasts: 5 });
+    expect(c).toMatchObject({ analystId: alice.user!.id, name: "Alice", scenarios: 1, questions: 2, forecasts: 8 });
     expect(c.buckets).toHaveLength(10);
-    expect(bucket(c, 0.1)).toMatchObject({ count: 1, observed: 0 }); // .1, false
-    expect(bucket(c, 0.2)).toMatchObject({ count: 1, observed: 1 }); // .2 on y, true
-    expect(bucket(c, 0.3)).toMatchObject({ count: 1, observed: 0 });
+    expect(bucket(c, 0.1)).toMatchObject({ count: 1, observed: 0 });
+    expect(bucket(c, 0.2)).toMatchObject({ count: 2, observed: 0.5 });
+    expect(bucket(c, 0.3)).toMatchObject({ count: 2, observed: 0 });
+    expect(bucket(c, 0.5)).toMatchObject({ count: 1, observed: 1 });
     expect(bucket(c, 0.6)).toMatchObject({ count: 1, observed: 1 });
     expect(bucket(c, 0.8)).toMatchObject({ count: 1, observed: 0 });
-    expect(bucket(c, 0.6).meanForecast).toBeCloseTo(0.6, 10);
-    expect(bucket(c, 0.5)).toEqual({ from: 0.5, to: 0.6, count: 0, meanForecast: null, observed: null });
+    expect(bucket(c, 0.2).meanForecast).toBeCloseTo(0.2, 10);
+    expect(bucket(c, 0.4)).toEqual({ from: 0.4, to: 0.5, count: 0, meanForecast: null, observed: null });
   });
 
   it("counts only scenarios the caller shares with the analyst", async () => {
@@ -185,10 +187,10 @@ describe("GET /analysts/{id}/calibration", () => {
     expect(c).toMatchObject({ scenarios: 1, questions: 1, forecasts: 2 });
     expect(bucket(c, 0.9)).toMatchObject({ count: 1, observed: 1 });
     expect(bucket(c, 0.1)).toMatchObject({ count: 1, observed: 0 });
-    // Alice herself sees both scenarios: 5 + 2 forecasts, two of them in [.1, .2). (She may
+    // Alice herself sees both scenarios: 8 + 2 forecasts, two of them in [.1, .2). (She may
     // also own the demo scenario, if hers was the first account on this server: no forecasts there.)
     const own = await ok(alice.get(`/api/v1/analysts/${alice.user!.id}/calibration`));
-    expect(own).toMatchObject({ questions: 3, forecasts: 7 });
+    expect(own).toMatchObject({ questions: 3, forecasts: 10 });
     expect(own.scenarios).toBeGreaterThanOrEqual(2);
     expect(bucket(own, 0.1)).toMatchObject({ count: 2, observed: 0 });
   });

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const WATCHED = ["app", "lib", "db", "next.config.js", "package-lock.json", "instrumentation.ts"];
+const WATCHED = ["app", "components", "lib", "db", "next.config.js", "package-lock.json", "instrumentation.ts"];
 
 function newestMtime(p: string): number {
   const st = fs.statSync(p);

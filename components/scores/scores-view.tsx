@@ -1,0 +1,121 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "@/lib/client/api";
+import { fmtDateTime } from "@/lib/client/format";
+import type { Scores } from "@/lib/analysis/scores";
+import type { ScenarioView } from "@/lib/client/types";
+import { QueryState } from "@/components/ui/query-state";
+import { ResolveForm } from "./resolve-form";
+import { CalibrationChart } from "./calibration-chart";
+
+const n = (v: number | null, d = 3) => (v === null ? "—" : v.toFixed(d));
+
+/** Resolved questions, each analyst's and the team's scores, and calibration. */
+export function ScoresView({
+  scenario,
+  people,
+  viewerId,
+  canEdit,
+}: {
+  scenario: ScenarioView;
+  people: { id: string; name: string }[];
+  viewerId: string;
+  canEdit: boolean;
+}) {
+  const scores = useQuery({ queryKey: ["scores", scenario.id], queryFn: () => api<Scores>(`/api/v1/scenarios/${scenario.id}/scores`) });
+  const [analyst, setAnalyst] = useState(viewerId);
+  const unresolved = scenario.questions.filter((q) => !q.resolution);
+
+  return (
+    <div className="stack">
+      <h1>Scores</h1>
+      {canEdit && unresolved.length > 0 && <ResolveForm questions={scenario.questions} />}
+      <section className="card" aria-labelledby="scores-heading">
+        <h2 id="scores-heading">Resolved questions</h2>
+        <QueryState query={scores} what="scores">
+          {(s) =>
+            s.items.length === 0 ? (
+              <p className="muted">No question is resolved yet. When the truth is known, resolve the question to score every analyst.</p>
+            ) : (
+              s.items.map((item) => {
+                const truth = scenario.questions.flatMap((q) => q.hypotheses).find((h) => h.id === item.resolution);
+                return (
+                  <div key={item.questionId} style={{ marginBottom: 16 }} data-testid="scored-question">
+                    <h3 style={{ marginBottom: 4 }}>{item.title}</h3>
+                    <p className="small muted">
+                      {item.resolution === "annulled" ? "Annulled — not scored" : <>Resolved: <strong>{truth?.title ?? "?"}</strong></>} · {fmtDateTime(item.resolvedAt)}
+                      {item.note && <> · “{item.note}”</>}
+                    </p>
+                    {item.resolution !== "annulled" && (
+                      <div className="table-wrap">
+                        <table className="data" aria-label={`Scores for ${item.title}`}>
+                          <thead>
+                            <tr>
+                              <th scope="col">Analyst</th>
+                              <th scope="col" title="Σ (p − o)² of the last estimate before resolution; 0 is perfect, 2 the worst">Brier</th>
+                              <th scope="col" title="ln p(true answer); 0 is perfect">Log score</th>
+                              <th scope="col" title="Each day from the first estimate to resolution scored with the estimate standing that day, averaged">Time-averaged Brier</th>
+                              <th scope="col">Estimates</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {item.analysts.map((a) => (
+                              <tr key={a.analystId}>
+                                <td>{a.name ?? "former member"}</td>
+                                <td className="num">{n(a.brier)}</td>
+                                <td className="num">{n(a.logScore)}</td>
+                                <td className="num">{n(a.timeAveragedBrier)}</td>
+                                <td className="num">{a.estimates}</td>
+                              </tr>
+                            ))}
+                            <tr>
+                              <td>
+                                <strong>Team</strong> <span className="small faint">({item.team.analysts} pooled)</span>
+                              </td>
+                              <td className="num">{n(item.team.brier)}</td>
+                              <td className="num">{n(item.team.logScore)}</td>
+                              <td className="num">{n(item.team.timeAveragedBrier)}</td>
+                              <td />
+                            </tr>
+                          </tbody>
+                        </table>
+                      </div>
+                    )}
+                  </div>
+                );
+              })
+            )
+          }
+        </QueryState>
+        <details className="small" style={{ marginTop: 8 }}>
+          <summary style={{ cursor: "pointer", fontWeight: 600 }}>How these scores are computed</summary>
+          <p>
+            Brier = Σ over hypotheses of (p − o)², where o is 1 for the true answer and 0 otherwise (0 perfect, 2 worst), using each analyst&apos;s
+            last estimate before resolution. Log score = ln p(true answer) (0 perfect; p is floored at 0.0001). Time-averaged Brier scores
+            every day from the analyst&apos;s first estimate to resolution with the estimate standing that day, then averages. The team is scored
+            the same way with its pooled (geometric-mean) probabilities. Annulled questions are not scored.
+          </p>
+        </details>
+      </section>
+      <section className="card" aria-labelledby="cal-heading">
+        <div className="spread">
+          <h2 id="cal-heading">Calibration</h2>
+          <div className="row">
+            <label htmlFor="cal-who" className="label">
+              Analyst
+            </label>
+            <select id="cal-who" value={analyst} onChange={(e) => setAnalyst(e.target.value)}>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <CalibrationChart analystId={analyst} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+// Flow 1: a new user on a fresh install signs up through the form, is welcomed, opens the
+// demo and reads the question tree with team percentages and ICD 203 words; signs out and
+// back in; a wrong password is refused with a visible error.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { icd203Words } from "@/lib/math/probability";
+import type { RunningServer } from "../support/server";
+import { apiJson, expectAccessible, freshInstance, launchBrowser, newPage, openDemo, pctText, screenshot, signUpViaUi, type Account } from "../support/e2e-browser";
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let account: Account;
+let demoId: string;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([freshInstance(), launchBrowser()]);
+  page = await newPage(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("flow 1: sign up, the demo, sign out and in", () => {
+  it("the home page leads a visitor to sign-up, which passes axe", async () => {
+    await page.goto("/");
+    await expect.poll(() => page.getByRole("heading", { name: "Branchpoint" }).isVisible()).toBe(true);
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await page.waitForURL(/\/sign-up/);
+    await expect.poll(() => page.getByRole("heading", { name: "Create your Branchpoint account" }).isVisible()).toBe(true);
+    await expectAccessible(page, "sign-up");
+    await screenshot(page, "sign-up");
+  });
+
+  it("sign-up lands on /scenarios with the welcome and the demo listed", async () => {
+    account = await signUpViaUi(page, "Nadia Field");
+    expect(page.url()).toMatch(/\/scenarios\?welcome=1$/);
+    const welcome = page.locator("section", { has: page.getByRole("heading", { name: "Welcome to Branchpoint, Nadia Field" }) });
+    expect(await welcome.innerText()).toContain("Start with the demo");
+    const demoRow = page.getByRole("row", { name: /Russian Embassy/ });
+    expect(await demoRow.count()).toBe(1);
+    expect(await demoRow.innerText()).toMatch(/demo/);
+    expect(await demoRow.getByRole("cell").nth(1).innerText()).toBe("owner");
+    await screenshot(page, "scenarios-welcome");
+  });
+
+  it("'Open the demo scenario' shows Q1..Q4 with team percentages and ICD words", async () => {
+    demoId = await openDemo(page);
+    const scenario = await apiJson(page, "GET", `/api/v1/scenarios/${demoId}`);
+    expect(scenario.questions).toHaveLength(4);
+    expect(await page.getByRole("heading", { level: 1 }).first().innerText()).toBe(scenario.title);
+
+    const blocks = page.getByTestId("question");
+    expect(await blocks.count()).toBe(4);
+    // Labels Q1..Q4 in order, each with its title.
+    for (const [i, q] of (scenario.questions as any[]).entries()) {
+      const heading = page.getByRole("heading", { level: 2, name: new RegExp(`^Q${i + 1}(?!\\d)`) });
+      expect(await heading.innerText()).toContain(q.title);
+    }
+
+    // Every hypothesis row: the team percentage and its words, as the API computes them.
+    let withEstimate = 0;
+    for (const q of scenario.questions as any[]) {
+      const block = page.locator(`[data-testid=question][aria-label="${q.title.replace(/"/g, '\\"')}"]`);
+      for (const h of q.hypotheses) {
+        const row = block.getByTestId("hypothesis-row").filter({ hasText: h.title }).first();
+        expect(await row.getByTestId("team-probability").innerText()).toBe(pctText(h.probability));
+        if (h.probability !== null) {
+          withEstimate++;
+          expect(await row.innerText()).toContain(icd203Words(h.probability));
+        }
+      }
+    }
+    expect(withEstimate).toBeGreaterThanOrEqual(5); // Q1, Q2 and Q4 carry the demo analysts' estimates
+
+    // Q1 reads as the demo's two analysts see it: "No" more likely than "Yes".
+    const q1 = scenario.questions[0];
+    const [yes, no] = q1.hypotheses;
+    expect(no.probability).toBeGreaterThan(yes.probability);
+    const q1Block = blocks.first();
+    expect(await q1Block.innerText()).toMatch(/2 analysts/);
+
+    // Q3 is conditional: indented inside Q2's block, labelled "given …".
+    const q3 = scenario.questions.find((q: any) => q.parentHypothesisId);
+    const parent = scenario.questions.flatMap((q: any) => q.hypotheses).find((h: any) => h.id === q3.parentHypothesisId);
+    const q3Block = page.locator(`[data-testid=question][aria-label="${q3.title}"]`);
+    expect(await q3Block.getAttribute("class")).toContain("conditional");
+    expect(await q3Block.innerText()).toContain(`given “${parent.title}”`);
+    const [outer, inner] = await Promise.all([blocks.nth(1).boundingBox(), q3Block.boundingBox()]);
+    expect(inner!.x).toBeGreaterThan(outer!.x + 16);
+
+    // Outcomes with probabilities, and recent activity.
+    expect(await page.getByTestId("outcome").count()).toBe(scenario.outcomes.length);
+    expect(await page.getByRole("complementary").innerText()).toMatch(/Recent activity[\s\S]*Nadia Field joined the demo scenario as owner/);
+    await expectAccessible(page, "overview (demo)");
+    await screenshot(page, "overview");
+  });
+
+  it("sign out → protected pages ask to sign in; a wrong password shows an error; the right one works", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`/scenarios/${demoId}`);
+    await page.waitForURL(/\/sign-in/);
+    expect(await page.getByRole("heading", { name: "Sign in to Branchpoint" }).isVisible()).toBe(true);
+    await expectAccessible(page, "sign-in");
+    await screenshot(page, "sign-in");
+
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // (Next's route announcer is an empty role=alert too: take the one with text.)
+    const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/invalid|wrong|incorrect/i);
+    expect(page.url()).toMatch(/\/sign-in/);
+
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // Back where the user was headed: the demo's overview.
+    await page.waitForURL(new RegExp(`/scenarios/${demoId}$`));
+    await expect.poll(() => page.getByTestId("question").count()).toBe(4);
+    expect(await page.getByText(account.name, { exact: true }).first().isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,153 @@
+// Flow 2: create a scenario from the list, build its tree (a question, a conditional
+// question under one of its hypotheses, an outcome), add a second account as viewer, and
+// see the scenario read-only through that viewer's eyes.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { expectAccessible, expectWrite, launchBrowser, newPage, scenarioIdFromUrl, screenshot, signUpViaUi, type Account } from "../support/e2e-browser";
+
+const baseUrl = inject("baseUrl");
+const TITLE = `Ceasefire watch ${Date.now().toString(36)}`;
+const Q1 = "Will the ceasefire hold through the winter?";
+const Q2 = "Why would it break?";
+
+let browser: Browser;
+let owner: Page;
+let viewer: Page;
+let viewerAccount: Account;
+let scenarioId: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  [owner, viewer] = await Promise.all([newPage(browser, baseUrl), newPage(browser, baseUrl)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const questionBlock = (page: Page, title: string) => page.locator(`[data-testid=question][aria-label="${title}"]`);
+
+describe("flow 2: scenarios, the question tree, members", () => {
+  it("creates a scenario from the list and lands on its empty overview", async () => {
+    await signUpViaUi(owner, "Olga Owner");
+    await expectAccessible(owner, "scenarios list");
+    await owner.getByRole("button", { name: "New scenario" }).click();
+    const form = owner.getByRole("form", { name: "New scenario" });
+    await form.getByLabel("Title").fill(TITLE);
+    await form.getByLabel("Summary").fill("Will the truce between the two parties survive the winter?");
+    await form.getByRole("button", { name: "Create scenario" }).click();
+    await owner.waitForURL(/\/scenarios\/[^/?]+$/);
+    scenarioId = scenarioIdFromUrl(owner);
+
+    await owner.getByText("No questions yet.", { exact: false }).waitFor();
+    expect(await owner.getByRole("heading", { level: 1 }).first().innerText()).toBe(TITLE);
+    expect(await owner.getByText("No outcomes yet.", { exact: false }).isVisible()).toBe(true);
+    expect(await owner.getByRole("complementary").innerText()).toContain(`Olga Owner created the scenario “${TITLE}”`);
+    await screenshot(owner, "overview-empty");
+  });
+
+  it("adds a question with two hypotheses", async () => {
+    await owner.getByRole("button", { name: "Add the first question" }).click();
+    const form = owner.getByRole("form", { name: "New question" });
+    await form.getByLabel("Question", { exact: true }).fill(Q1);
+    await form.getByLabel("Hypothesis 1").fill("Yes, it holds");
+    await form.getByLabel("Hypothesis 2").fill("No, fighting resumes");
+    await expectWrite(owner, `/api/v1/scenarios/${scenarioId}/questions`, () => form.getByRole("button", { name: "Add question" }).click());
+
+    const q1 = questionBlock(owner, Q1);
+    await q1.waitFor();
+    const rows = q1.getByTestId("hypothesis-row");
+    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining("Yes, it holds"), expect.stringContaining("No, fighting resumes")]);
+    // No estimates yet: no percentage, and it says so.
+    expect(await q1.getByTestId("team-probability").allInnerTexts()).toEqual(["—", "—"]);
+    expect(await rows.first().innerText()).toContain("no estimate");
+    expect(await q1.getByRole("heading", { level: 2 }).innerText()).toMatch(/^Q1/);
+    expect(await owner.getByRole("button", { name: "Update confidence" }).count()).toBe(1);
+  });
+
+  it("adds a conditional question under one hypothesis: indented and labelled “given …”", async () => {
+    await owner.getByRole("button", { name: "Add question", exact: true }).click();
+    const form = owner.getByRole("form", { name: "New question" });
+    await form.getByLabel("Question", { exact: true }).fill(Q2);
+    await form.getByLabel("Conditional on (optional)").selectOption({ label: "Q1: given “No, fighting resumes”" });
+    await form.getByLabel("Hypothesis 1").fill("Spoilers on either side");
+    await form.getByLabel("Hypothesis 2").fill("A deliberate decision");
+    await expectWrite(owner, `/api/v1/scenarios/${scenarioId}/questions`, () => form.getByRole("button", { name: "Add question" }).click());
+
+    const q1 = questionBlock(owner, Q1);
+    const child = q1.locator(`[data-testid=question][aria-label="${Q2}"]`); // nested inside Q1's block
+    await child.waitFor();
+    expect(await child.getAttribute("class")).toContain("conditional");
+    const heading = await child.getByRole("heading", { level: 2 }).innerText();
+    expect(heading).toMatch(/^Q2/);
+    expect(heading).toContain("given “No, fighting resumes”");
+    // Indented, and placed under the hypothesis it depends on.
+    const [parentBox, childBox, noRow] = await Promise.all([
+      q1.boundingBox(),
+      child.boundingBox(),
+      q1.getByTestId("hypothesis-row").filter({ hasText: "No, fighting resumes" }).first().boundingBox(),
+    ]);
+    expect(childBox!.x).toBeGreaterThanOrEqual(parentBox!.x + 24);
+    expect(childBox!.y).toBeGreaterThan(noRow!.y);
+    expect(await child.getByTestId("hypothesis-row").count()).toBe(2);
+  });
+
+  it("adds an outcome reached through a hypothesis", async () => {
+    await owner.getByRole("button", { name: "Add outcome" }).click();
+    const card = owner.locator("section", { has: owner.getByRole("heading", { name: "Outcomes" }) });
+    await card.getByLabel("Outcome", { exact: true }).fill("Renewed war by spring");
+    await card.getByRole("checkbox", { name: "A deliberate decision" }).check();
+    await expectWrite(owner, `/api/v1/scenarios/${scenarioId}/outcomes`, () => card.getByRole("button", { name: "Add outcome" }).click());
+    const outcome = owner.getByTestId("outcome");
+    await outcome.waitFor();
+    const text = await outcome.innerText();
+    expect(text).toContain("Renewed war by spring");
+    expect(text).toContain("← Q2 “A deliberate decision”");
+    expect(text).toContain("needs estimates on every path");
+    await expectAccessible(owner, "overview (own scenario)");
+    await screenshot(owner, "overview-tree");
+  });
+
+  it("a second account, added as viewer, sees the scenario read-only with its role", async () => {
+    viewerAccount = await signUpViaUi(viewer, "Victor Viewer");
+    // Not the instance's first account: no demo, so the welcome says how to start instead.
+    const welcome = await viewer.locator("section", { has: viewer.getByRole("heading", { name: /Welcome/ }) }).innerText();
+    expect(welcome).toContain("New scenario");
+    expect(await viewer.getByRole("link", { name: "Open the demo scenario" }).count()).toBe(0);
+    expect(await viewer.getByRole("row", { name: new RegExp(TITLE) }).count()).toBe(0);
+
+    await owner.getByRole("navigation", { name: "Scenario" }).getByRole("link", { name: "Members" }).click();
+    await owner.waitForURL(/\/members$/);
+    const form = owner.getByRole("form", { name: "Add a member" });
+    await form.getByLabel("Email of an existing account").fill(viewerAccount.email);
+    await form.getByLabel("Role").selectOption("viewer");
+    await expectWrite(owner, `/api/v1/scenarios/${scenarioId}/members`, () => form.getByRole("button", { name: "Add member" }).click());
+    const row = owner.getByRole("row", { name: /Victor Viewer/ });
+    await row.waitFor();
+    expect(await row.getByRole("combobox", { name: "Role of Victor Viewer" }).inputValue()).toBe("viewer");
+    expect(await owner.getByRole("row", { name: /Olga Owner/ }).innerText()).toContain("(you)");
+    await expectAccessible(owner, "members");
+    await screenshot(owner, "members");
+
+    await viewer.goto("/scenarios");
+    const listed = viewer.getByRole("row", { name: new RegExp(TITLE) });
+    await listed.waitFor();
+    expect(await listed.getByRole("cell").nth(1).innerText()).toBe("viewer");
+    await listed.getByRole("link", { name: TITLE }).click();
+    await viewer.waitForURL(new RegExp(`/scenarios/${scenarioId}$`));
+    await questionBlock(viewer, Q1).waitFor();
+    expect(await viewer.getByTestId("question").count()).toBe(2);
+    expect(await viewer.getByTestId("outcome").innerText()).toContain("Renewed war by spring");
+    // Read-only: nothing to change.
+    for (const name of ["Update confidence", "Add question", "Add outcome", "+ add hypothesis"]) {
+      expect(await viewer.getByRole("button", { name }).count(), name).toBe(0);
+    }
+    expect(await viewer.getByRole("button", { name: /^Edit / }).count()).toBe(0);
+
+    await viewer.getByRole("navigation", { name: "Scenario" }).getByRole("link", { name: "Members" }).click();
+    await viewer.waitForURL(/\/members$/);
+    await viewer.getByRole("table", { name: "Members" }).waitFor();
+    expect(await viewer.getByRole("form", { name: "Add a member" }).count()).toBe(0);
+    expect(await viewer.getByRole("row", { name: /Victor Viewer/ }).innerText()).toMatch(/\(you\)[\s\S]*viewer/);
+  });
+});

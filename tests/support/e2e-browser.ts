@@ -1,0 +1,173 @@
+// Shared helpers for the browser tests (tests/e2e): launch Debian's Chromium through
+// playwright-core, sign up / sign in through the real forms, open the demo, run axe-core,
+// save screenshots, and start a fresh instance for flows that need the demo scenario.
+import fs from "node:fs";
+import path from "node:path";
+import { randomInt, randomUUID } from "node:crypto";
+import { chromium, type APIResponse, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { startServer, type RunningServer } from "./server";
+
+const ROOT = path.resolve(__dirname, "../..");
+export const SCREENS_DIR = path.join(ROOT, "test-results/screens");
+export const PASSWORD = "correct horse battery";
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/**
+ * A fresh browser context (its own cookies) at 1440×900, UTC and British English so dates
+ * read the same on every machine. better-auth rate-limits sign-in/up per client address,
+ * so each context presents its own X-Forwarded-For address, as distinct users would.
+ */
+export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 900 },
+    timezoneId: "UTC",
+    locale: "en-GB",
+    acceptDownloads: true,
+    extraHTTPHeaders: { "x-forwarded-for": `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}` },
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await newContext(browser, baseUrl);
+  const page = await context.newPage();
+  return page;
+}
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export const uniqueEmail = (name: string) => `${name.toLowerCase().replace(/\W+/g, ".")}.${randomUUID().slice(0, 8)}@example.test`;
+
+/** Sign up through /sign-up as a new user would; ends on /scenarios (the welcome). */
+export async function signUpViaUi(page: Page, name: string, email = uniqueEmail(name)): Promise<Account> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/scenarios(\?welcome=1)?$/);
+  await page.getByRole("heading", { name: `Welcome to Branchpoint, ${name}` }).waitFor();
+  return { name, email, password: PASSWORD };
+}
+
+export async function signInViaUi(page: Page, account: { email: string; password: string }): Promise<void> {
+  if (!page.url().includes("/sign-in")) await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/scenarios/);
+}
+
+/** From the welcome on /scenarios: "Open the demo scenario"; returns the demo's id. */
+export async function openDemo(page: Page): Promise<string> {
+  await page.getByRole("link", { name: "Open the demo scenario" }).click();
+  await page.waitForURL(/\/scenarios\/[^/?]+$/);
+  await page.getByTestId("question").first().waitFor();
+  return scenarioIdFromUrl(page);
+}
+
+export function scenarioIdFromUrl(page: Page): string {
+  const m = /\/scenarios\/([^/?#]+)/.exec(page.url());
+  if (!m) throw new Error(`not on a scenario page: ${page.url()}`);
+  return m[1]!;
+}
+
+/** The signed-in user's view of the API (the context's session cookie). */
+export async function apiJson<T = any>(page: Page, method: "GET" | "POST" | "PUT" | "PATCH", url: string, data?: unknown): Promise<T> {
+  const res: APIResponse = await page.request.fetch(url, { method, data, headers: data === undefined ? {} : { "content-type": "application/json" } });
+  const text = await res.text();
+  if (!res.ok()) throw new Error(`${method} ${url} → ${res.status()}: ${text.slice(0, 500)}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** Wait for the next API write whose URL contains `part` to succeed, while `action` runs. */
+export async function expectWrite(page: Page, part: string | RegExp, action: () => Promise<unknown>, method = "POST"): Promise<any> {
+  const matches = (u: string) => (typeof part === "string" ? u.includes(part) : part.test(u));
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => matches(r.url()) && r.request().method() === method),
+    action(),
+  ]);
+  expect(res.status(), `${method} ${res.url()}: ${await res.text().catch(() => "")}`).toBeLessThan(300);
+  return res.json().catch(() => null);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Sign up an account over the API (for a second person in a flow), from its own client
+ * address; returns the account and its session cookie.
+ */
+export async function signUpViaApi(baseUrl: string, name: string, email = uniqueEmail(name)): Promise<Account & { id: string; cookie: string }> {
+  const res = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}` },
+    body: JSON.stringify({ email, password: PASSWORD, name }),
+  });
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(body)}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return { name, email, password: PASSWORD, id: body.user.id, cookie };
+}
+
+/** Run axe-core on the page; returns violations with impact serious or critical. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => "axe" in window))) {
+    await page.addScriptTag({ path: path.join(ROOT, "node_modules/axe-core/axe.min.js") });
+  }
+  const result = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return axe.run(document, { resultTypes: ["violations"] });
+  })) as { violations: AxeViolation[] };
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Assert axe finds nothing serious or critical; the message names each rule and element. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  const report = violations.map(
+    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(" ")} — ${(n.failureSummary ?? "").replace(/\s+/g, " ")}`).join("\n")}`,
+  );
+  // E2E_AXE_REPORT_ONLY=1 lists every page's findings in one run instead of stopping at the first.
+  if (process.env.E2E_AXE_REPORT_ONLY === "1") {
+    if (report.length) console.warn(`[axe] ${name}:\n${report.join("\n")}`);
+    return;
+  }
+  expect(report, `axe on ${name}`).toEqual([]);
+}
+
+/** A 1440×900 screenshot for the lead, in test-results/screens (gitignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
+}
+
+/**
+ * A fresh install (`next start` on an empty database): the demo scenario is seeded and
+ * the first account created on it becomes the demo's owner. The shared server of the e2e
+ * project is the wrong place for flows that start from the demo, since only whoever signs
+ * up first there gets it.
+ */
+export async function freshInstance(): Promise<RunningServer> {
+  return startServer();
+}
+
+/** Team probability as the overview prints it ("38 %"), or "—". */
+export const pctText = (p: number | null) => (p === null ? "—" : `${(p * 100).toFixed(0)} %`);
