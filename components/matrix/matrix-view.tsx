@@ -60,7 +60,7 @@ export function MatrixView({
   const rate = useMutation<unknown, ApiError, { evidenceId: string; hypothesisId: string; consistency: Consistency }>({
     mutationFn: ({ evidenceId, hypothesisId, consistency }) =>
       api(`/api/v1/evidence/${evidenceId}/ratings`, { method: "PUT", body: { ratings: [{ hypothesisId, consistency }] } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["matrix", scenarioId] }),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ["matrix", scenarioId] }), qc.invalidateQueries({ queryKey: ["sensitivity"] })]),
   });
 
   // Until the analyst picks, show their own ratings if they have any, else the team's.

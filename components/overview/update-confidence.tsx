@@ -11,6 +11,10 @@ import { useScenarioMutation } from "./use-scenario-mutation";
 interface MatrixHypothesis {
   id: string;
   impliedProbability: number | null;
+  teamImpliedProbability: number | null;
+}
+interface MatrixEvidence {
+  cells: { mine: { consistency: string } | null; team: { count: number } }[];
 }
 
 function startingPoint(q: QuestionView): Record<string, number> {
@@ -40,7 +44,7 @@ export function UpdateConfidencePanel({
   const evidence = useQuery(evidenceQuery(scenarioId, null, {}));
   const implied = useQuery({
     queryKey: ["matrix-implied", scenarioId, question.id],
-    queryFn: () => api<{ hypotheses: MatrixHypothesis[] }>(`/api/v1/scenarios/${scenarioId}/matrix?questionId=${question.id}`),
+    queryFn: () => api<{ hypotheses: MatrixHypothesis[]; evidence: MatrixEvidence[] }>(`/api/v1/scenarios/${scenarioId}/matrix?questionId=${question.id}`),
     retry: false,
   });
   const save = useScenarioMutation<{ probabilities: Record<string, number>; rationale: string; evidenceIds: string[] }>(
@@ -132,12 +136,22 @@ export function UpdateConfidencePanel({
             Total {Object.values(shown).reduce((a, b) => a + b, 0)} %
           </p>
           {implied.data && (
-            <div className="notice small" style={{ marginBottom: 12 }}>
-              <strong>The evidence suggests</strong> (from your matrix ratings):{" "}
-              {implied.data.hypotheses
-                .filter((h) => h.impliedProbability !== null)
-                .map((h) => `${open.find((o) => o.id === h.id)?.title ?? "?"} ${pct(h.impliedProbability)}`)
-                .join(" · ") || "rate evidence in the matrix to see this"}
+            <div className="notice small" style={{ marginBottom: 12 }} data-testid="uc-implied">
+              <strong>What the evidence suggests</strong>
+              {(["mine", "team"] as const).map((who) => {
+                const rated = implied.data.evidence.some((e) =>
+                  e.cells.some((c) => (who === "mine" ? c.mine !== null && c.mine.consistency !== "NA" : c.team.count > 0)),
+                );
+                const figures = implied.data.hypotheses
+                  .map((h) => `${open.find((o) => o.id === h.id)?.title ?? "?"} ${pct(who === "mine" ? h.impliedProbability : h.teamImpliedProbability)}`)
+                  .join(" · ");
+                return (
+                  <div key={who}>
+                    {who === "mine" ? "Your ratings: " : "Team's ratings: "}
+                    {rated ? figures : who === "mine" ? "rate evidence in the matrix to see this" : "no ratings yet"}
+                  </div>
+                );
+              })}
             </div>
           )}
           <div className="field">

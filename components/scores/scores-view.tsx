@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/client/api";
+import { scenarioQuery } from "@/lib/client/queries";
 import { fmtDateTime } from "@/lib/client/format";
 import type { Scores } from "@/lib/analysis/scores";
 import type { ScenarioView } from "@/lib/client/types";
@@ -13,7 +14,7 @@ const n = (v: number | null, d = 3) => (v === null ? "—" : v.toFixed(d));
 
 /** Resolved questions, each analyst's and the team's scores, and calibration. */
 export function ScoresView({
-  scenario,
+  scenario: initialScenario,
   people,
   viewerId,
   canEdit,
@@ -23,7 +24,10 @@ export function ScoresView({
   viewerId: string;
   canEdit: boolean;
 }) {
-  const scores = useQuery({ queryKey: ["scores", scenario.id], queryFn: () => api<Scores>(`/api/v1/scenarios/${scenario.id}/scores`) });
+  const scores = useQuery({ queryKey: ["scores", initialScenario.id], queryFn: () => api<Scores>(`/api/v1/scenarios/${initialScenario.id}/scores`) });
+  // The tree refreshes after a resolution, so a resolved question leaves the resolve form.
+  const tree = useQuery({ ...scenarioQuery(initialScenario.id, null), initialData: initialScenario });
+  const scenario = tree.data;
   const [analyst, setAnalyst] = useState(viewerId);
   const unresolved = scenario.questions.filter((q) => !q.resolution);
 
