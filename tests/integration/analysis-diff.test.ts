@@ -1,28 +1,11 @@
 // The diff over HTTP: what changed in (from, to], by whom, and why.
-import { randomInt, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { ApiClient, type ApiResponse } from "../support/client";
+import { signUp as signUpAt, type ApiClient } from "../support/client";
+import { ok } from "../support/api";
 
 const baseUrl = inject("baseUrl");
+const signUp = (name: string) => signUpAt(baseUrl, name);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function signUp(name: string): Promise<ApiClient> {
-  // own X-Forwarded-For per account: better-auth allows 3 sign-ups per 10 s per address
-  const anon = new ApiClient(baseUrl);
-  const email = `${name.toLowerCase()}.${randomUUID().slice(0, 8)}@example.test`;
-  const ip = `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
-  const res = await anon.request("POST", "/api/auth/sign-up/email", { email, password: "correct horse battery", name }, { "x-forwarded-for": ip });
-  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
-  const client = new ApiClient(baseUrl, res.body.user);
-  client.cookie = anon.cookie;
-  return client;
-}
-
-async function ok<T = any>(p: Promise<ApiResponse<T>>): Promise<T> {
-  const r = await p;
-  if (r.status >= 300) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
 
 const gmPool = (...estimates: number[][]) => {
   const clamp = (p: number) => Math.min(0.9999, Math.max(0.0001, p));

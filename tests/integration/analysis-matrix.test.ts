@@ -7,30 +7,12 @@
 // Then (after t1) Alice changes E1/H1 from C to II.
 // Likelihoods: CC 4, C 2, N 1, I ½, II ¼ — in log2: 2, 1, 0, −1, −2.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { randomInt, randomUUID } from "node:crypto";
-import { ApiClient, type ApiResponse } from "../support/client";
+import { signUp as signUpAt, type ApiClient } from "../support/client";
+import { ok } from "../support/api";
 
 const baseUrl = inject("baseUrl");
+const signUp = (name: string) => signUpAt(baseUrl, name);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// better-auth allows 3 sign-ups per 10 s per client address; each account here comes from
-// its own (X-Forwarded-For) address, which better-auth trusts without a proxy configured.
-async function signUp(name: string): Promise<ApiClient> {
-  const anon = new ApiClient(baseUrl);
-  const email = `${name.toLowerCase()}.${randomUUID().slice(0, 8)}@example.test`;
-  const ip = `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
-  const res = await anon.request("POST", "/api/auth/sign-up/email", { email, password: "correct horse battery", name }, { "x-forwarded-for": ip });
-  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
-  const client = new ApiClient(baseUrl, res.body.user);
-  client.cookie = anon.cookie;
-  return client;
-}
-
-async function ok<T = any>(p: Promise<ApiResponse<T>>): Promise<T> {
-  const r = await p;
-  if (r.status >= 300) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
 
 /** p ∝ 2^x for each log2 score x. */
 const fromLog2 = (xs: number[]) => {

@@ -27,6 +27,13 @@ export function expectOk<T = any>(res: ApiResponse<T>, status = 200): T {
   return res.body;
 }
 
+/** Await a request and return its body, failing loudly on any status ≥ 300. */
+export async function ok<T = any>(p: Promise<ApiResponse<T>>): Promise<T> {
+  const r = await p;
+  if (r.status >= 300) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
 export async function newScenario(c: ApiClient, title = "Test scenario", summary?: string): Promise<any> {
   return expectOk(await c.post("/api/v1/scenarios", summary === undefined ? { title } : { title, summary }), 201);
 }
