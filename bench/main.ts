@@ -109,50 +109,9 @@ export async function main(): Promise<void> {
     }
     console.log("\nmedians after 2 warm-up runs; service and bare SQL alternate within each run.");
 
-    // The matrix's biggest read is one seek per (item, hypothesis) on ratings_cell_idx plus a
-    // table lookup per row. A covering index led by hypothesis_id (proposed, not in the
-    // schema) would make it a handful of index-only ranges. Measured here on a copy of the
-    // query, after the main table, on this same database.
-    if (!only || only.includes("proposed")) {
-      const conn = store.connection;
-      const hyps = data.questions[0]!.hypotheses;
-      const evidenceIds = (conn.prepare("SELECT id FROM evidence WHERE scenario_id = ?").all(sid) as { id: string }[]).map((r) => r.id);
-      const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
-      const byCell = conn.prepare(
-        `SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood FROM ratings WHERE evidence_id IN (${marks(400)}) AND hypothesis_id IN (${marks(hyps.length)}) AND created_at <= ? ORDER BY evidence_id, hypothesis_id, analyst_id, created_at, id`,
-      );
-      const current = () => {
-        for (let i = 0; i < evidenceIds.length; i += 400) {
-          const part = evidenceIds.slice(i, i + 400);
-          byCell.all(...part, ...Array.from({ length: 400 - part.length }, () => ""), ...hyps, 8.64e15);
-        }
-      };
-      const timeIt = (fn: () => void) => {
-        fn();
-        const ts: number[] = [];
-        for (let i = 0; i < 15; i++) {
-          const t0 = performance.now();
-          fn();
-          ts.push(performance.now() - t0);
-        }
-        return median(ts);
-      };
-      const before = timeIt(current);
-      conn.exec("CREATE INDEX bench_ratings_hypothesis_idx ON ratings (hypothesis_id, evidence_id, analyst_id, created_at, consistency, likelihood)");
-      const byHypothesis = conn.prepare(
-        `SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood FROM ratings WHERE hypothesis_id IN (${marks(hyps.length)}) AND created_at <= ? ORDER BY hypothesis_id, evidence_id, analyst_id, created_at`,
-      );
-      const after = timeIt(() => byHypothesis.all(...hyps, 8.64e15));
-      conn.exec("DROP INDEX bench_ratings_hypothesis_idx");
-      console.log(
-        `\nProposed index ratings (hypothesis_id, evidence_id, analyst_id, created_at, consistency, likelihood):\n` +
-          `  matrix ratings read (bare SQL) ${before.toFixed(1)} ms with ratings_cell_idx → ${after.toFixed(1)} ms index-only by hypothesis`,
-      );
-    }
-
     console.log("\nQuery plans of the heaviest reads:");
     const plans: [string, string][] = [
-      ["matrix: ratings", "SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood FROM ratings WHERE evidence_id IN (?, ?) AND hypothesis_id IN (?, ?) AND created_at <= ? ORDER BY evidence_id, hypothesis_id, analyst_id, created_at, id"],
+      ["matrix: ratings", "SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood FROM ratings WHERE hypothesis_id IN (?, ?) AND created_at <= ? ORDER BY hypothesis_id, evidence_id, analyst_id, created_at, id"],
       ["matrix: evidence", "SELECT id, summary FROM evidence WHERE scenario_id = ? AND created_at <= ?"],
       ["matrix: evidence versions", "SELECT v.* FROM evidence_versions v JOIN evidence e ON e.id = v.evidence_id WHERE e.scenario_id = ? AND e.created_at <= ? AND v.created_at <= ? ORDER BY v.evidence_id, v.created_at, v.version"],
       ["standing estimate", "SELECT * FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1"],

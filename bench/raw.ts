@@ -102,15 +102,16 @@ export function rawReads(conn: Database.Database) {
           asOf,
         );
       }
-      for (const part of chunks(ev.map((e) => e.id), 400)) {
-        all(
-          `SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood FROM ratings
-           WHERE evidence_id IN (${marks(part.length)}) AND hypothesis_id IN (${marks(hyps.length)}) AND created_at <= ?
-           ORDER BY evidence_id, hypothesis_id, analyst_id, created_at, id`,
-          ...part,
-          ...hyps.map((h) => h.id),
-          asOf ?? END_OF_TIME,
-        );
+      if (ev.length > 0) {
+        for (const part of chunks(hyps.map((h) => h.id), 16)) {
+          all(
+            `SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood FROM ratings
+             WHERE hypothesis_id IN (${marks(part.length)}) AND created_at <= ?
+             ORDER BY hypothesis_id, evidence_id, analyst_id, created_at, id`,
+            ...part,
+            asOf ?? END_OF_TIME,
+          );
+        }
       }
       standing(questionId, asOf);
     }),

@@ -251,6 +251,9 @@ export function defineSchema(k: SqliteKit) {
     (t) => [
       // the current cell for one analyst, and as-of seeks
       k.index("ratings_cell_idx").on(t.evidenceId, t.hypothesisId, t.analystId, t.createdAt),
+      // the matrix reads all of a question's ratings index-only: by hypothesis, each cell's
+      // rows together and oldest first (id included for the ORDER BY), with the two values
+      k.index("ratings_hypothesis_idx").on(t.hypothesisId, t.evidenceId, t.analystId, t.createdAt, t.id, t.consistency, t.likelihood),
       k.index("ratings_scenario_idx").on(t.scenarioId, t.createdAt),
     ],
   );

@@ -175,40 +175,38 @@ export interface RatingAt {
   likelihood: number | null;
 }
 
-// The matrix read is the hot one: statements prepared once per database and IN-list size,
-// the evidence list padded up to the next size with "" (no id is empty), so a request
-// neither builds nor compiles SQL. Sizes: evidence 25…400, hypotheses 1…16.
-const EVIDENCE_SIZES = [25, 50, 100, 200, 400] as const;
+// The matrix read is the hot one: statements prepared once per database and hypothesis
+// count (1…16 slots), so a request neither builds nor compiles SQL.
 const MAX_HYPOTHESES = 16;
 const END_OF_TIME = 8.64e15;
 
-function prepareRatings(db: Db, s: Store["schema"], evidenceSlots: number, hypothesisSlots: number) {
+function prepareRatings(db: Db, s: Store["schema"], hypothesisSlots: number) {
   const r = s.ratings;
-  const slots = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => sql.placeholder(`${prefix}${i}`));
+  const slots = Array.from({ length: hypothesisSlots }, (_, i) => sql.placeholder(`h${i}`));
   return (
     db
       // Only the five columns the grid needs: every value crossing into JS costs.
       .select({ evidenceId: r.evidenceId, hypothesisId: r.hypothesisId, analystId: r.analystId, consistency: r.consistency, likelihood: r.likelihood })
       .from(r)
-      .where(and(inArray(r.evidenceId, slots("e", evidenceSlots)), inArray(r.hypothesisId, slots("h", hypothesisSlots)), lte(r.createdAt, sql.placeholder("at"))))
-      // oldest first within a cell, so the last row of each cell is the one in force
-      .orderBy(asc(r.evidenceId), asc(r.hypothesisId), asc(r.analystId), asc(r.createdAt), asc(r.id))
+      .where(and(inArray(r.hypothesisId, slots), lte(r.createdAt, sql.placeholder("at"))))
+      // the order of ratings_hypothesis_idx: each cell's rows together, oldest first, so the
+      // last row of each cell is the one in force
+      .orderBy(asc(r.hypothesisId), asc(r.evidenceId), asc(r.analystId), asc(r.createdAt), asc(r.id))
       .prepare()
   );
 }
 
-const prepared = new WeakMap<Db, Map<string, ReturnType<typeof prepareRatings>>>();
-function ratingsQuery(store: Store, evidenceSlots: number, hypothesisSlots: number) {
-  let byShape = prepared.get(store.db);
-  if (!byShape) {
-    byShape = new Map();
-    prepared.set(store.db, byShape);
+const prepared = new WeakMap<Db, Map<number, ReturnType<typeof prepareRatings>>>();
+function ratingsQuery(store: Store, hypothesisSlots: number) {
+  let bySize = prepared.get(store.db);
+  if (!bySize) {
+    bySize = new Map();
+    prepared.set(store.db, bySize);
   }
-  const key = `${evidenceSlots}:${hypothesisSlots}`;
-  let q = byShape.get(key);
+  let q = bySize.get(hypothesisSlots);
   if (!q) {
-    q = prepareRatings(store.db, store.schema, evidenceSlots, hypothesisSlots);
-    byShape.set(key, q);
+    q = prepareRatings(store.db, store.schema, hypothesisSlots);
+    bySize.set(hypothesisSlots, q);
   }
   return q;
 }
@@ -219,28 +217,27 @@ function fill(prefix: string, values: readonly string[], n: number, into: Record
 
 /**
  * The latest rating per (evidence, hypothesis, analyst) at `at` (now when absent), for the
- * given evidence items and hypotheses only. Seeks on ratings_cell_idx (evidence_id,
- * hypothesis_id, analyst_id, created_at) for every (item, hypothesis) pair, which also
- * yields each cell's rows together, oldest first.
+ * given evidence items and hypotheses only. Reads every rating of the hypotheses index-only
+ * from ratings_hypothesis_idx (hypothesis_id, evidence_id, analyst_id, created_at, id,
+ * consistency, likelihood), which yields each cell's rows together, oldest first, and keeps
+ * those of the given evidence items.
  */
 export async function ratingsAt(store: Store, evidenceIds: readonly string[], hypothesisIds: readonly string[], at?: Date): Promise<RatingAt[]> {
   const out: RatingAt[] = [];
-  const largest = EVIDENCE_SIZES[EVIDENCE_SIZES.length - 1]!;
+  const items = new Set(evidenceIds);
+  if (items.size === 0) return out;
   for (const hyps of chunks([...new Set(hypothesisIds)], MAX_HYPOTHESES)) {
-    for (const part of chunks([...new Set(evidenceIds)], largest)) {
-      const size = EVIDENCE_SIZES.find((n) => n >= part.length) ?? largest;
-      const params: Record<string, string | number> = { at: at ? at.getTime() : END_OF_TIME };
-      fill("e", part, size, params);
-      fill("h", hyps, hyps.length, params);
-      let last: RatingAt | undefined;
-      for (const x of await ratingsQuery(store, size, hyps.length).execute(params)) {
-        if (last && last.analystId === x.analystId && last.hypothesisId === x.hypothesisId && last.evidenceId === x.evidenceId) {
-          out[out.length - 1] = x; // a newer rating of the same cell
-        } else {
-          out.push(x);
-        }
-        last = x;
+    const params: Record<string, string | number> = { at: at ? at.getTime() : END_OF_TIME };
+    fill("h", hyps, hyps.length, params);
+    let last: RatingAt | undefined;
+    for (const x of await ratingsQuery(store, hyps.length).execute(params)) {
+      if (!items.has(x.evidenceId)) continue;
+      if (last && last.analystId === x.analystId && last.hypothesisId === x.hypothesisId && last.evidenceId === x.evidenceId) {
+        out[out.length - 1] = x; // a newer rating of the same cell
+      } else {
+        out.push(x);
       }
+      last = x;
     }
   }
   return out;

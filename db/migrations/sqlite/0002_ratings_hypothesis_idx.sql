@@ -1,0 +1,1 @@
+CREATE INDEX `ratings_hypothesis_idx` ON `ratings` (`hypothesis_id`,`evidence_id`,`analyst_id`,`created_at`,`id`,`consistency`,`likelihood`);
