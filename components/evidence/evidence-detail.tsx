@@ -12,7 +12,7 @@ import { EvidenceForm, type EvidenceDraft } from "./evidence-form";
 
 function VersionCard({ v, nameOf }: { v: EvidenceVersion; nameOf: (id: string | null) => string }) {
   return (
-    <div className="card" style={{ minWidth: 260, flex: 1 }} data-testid="evidence-version">
+    <div className="card" style={{ minWidth: 260, flex: 1, marginTop: 0 }} data-testid="evidence-version">
       <div className="small muted">
         v{v.version} · {fmtDateTime(v.createdAt)} · {nameOf(v.editedBy)}
       </div>

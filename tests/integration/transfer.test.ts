@@ -92,7 +92,9 @@ describe("export → import → export", () => {
 
     const imported = await c.post("/api/v1/scenarios/import", doc1);
     expect(imported.status, JSON.stringify(imported.body).slice(0, 500)).toBe(201);
-    expect(imported.body).toMatchObject({ id: expect.any(String), title: "Round trip: Kabul embassy" });
+    // 201 with the new scenario: the whole tree, like GET /scenarios/{id}
+    expect(imported.body).toMatchObject({ id: expect.any(String), title: "Round trip: Kabul embassy", role: "owner" });
+    expect(imported.body.questions.map((q: any) => q.title)).toEqual(["Root", "Given yes, why exactly?"]);
     const copyId: string = imported.body.id;
     expect(copyId).not.toBe(original.id);
     expect(imported.headers.get("location")).toBe(`/api/v1/scenarios/${copyId}`);

@@ -2,17 +2,20 @@
 import { z } from "zod";
 import { route, IMPORT_BODY_LIMIT, notAllowed } from "@/lib/http/route";
 import { importScenario } from "@/lib/transfer/import";
+import { getScenario } from "@/lib/scenarios/service";
 
 export const POST = route(
   async ({ store, actor, body }) => {
     // The service validates the document itself (format version first, then shape and references).
-    const result = await importScenario(store, actor, await body(z.unknown()));
-    return new Response(JSON.stringify(result), {
+    const { id } = await importScenario(store, actor, await body(z.unknown()));
+    // 201 with the new scenario, as every creation answers (PRODUCT.md)
+    const scenario = await getScenario(store, actor, id);
+    return new Response(JSON.stringify(scenario), {
       status: 201,
       headers: {
         "content-type": "application/json",
         "cache-control": "no-store",
-        location: `/api/v1/scenarios/${encodeURIComponent(result.id)}`,
+        location: `/api/v1/scenarios/${encodeURIComponent(id)}`,
       },
     });
   },
