@@ -12,7 +12,7 @@ import { AddQuestionForm } from "./add-question-form";
 import { UpdateConfidencePanel } from "./update-confidence";
 
 /** "What do we believe now, and how sure?" — the question tree, outcomes and recent activity. */
-export function Overview({ scenarioId, asOf, viewerId }: { scenarioId: string; asOf: string | null; viewerId: string }) {
+export function Overview({ scenarioId, asOf }: { scenarioId: string; asOf: string | null }) {
   const [method, setMethod] = useState<PoolMethod>("geometric");
   const q = useQuery({ ...scenarioQuery(scenarioId, asOf, method), placeholderData: (prev) => prev });
   const [updating, setUpdating] = useState<QuestionView | null>(null);
@@ -92,7 +92,6 @@ export function Overview({ scenarioId, asOf, viewerId }: { scenarioId: string; a
               <UpdateConfidencePanel
                 scenarioId={scenarioId}
                 question={s.questions.find((x) => x.id === updating.id) ?? updating}
-                viewerId={viewerId}
                 onClose={() => setUpdating(null)}
               />
             )}

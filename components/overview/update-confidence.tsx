@@ -32,7 +32,6 @@ export function UpdateConfidencePanel({
 }: {
   scenarioId: string;
   question: QuestionView;
-  viewerId: string;
   onClose: () => void;
 }) {
   const open = question.hypotheses.filter((h) => h.status === "open");

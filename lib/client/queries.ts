@@ -2,7 +2,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api, withAsOf } from "./api";
 import type { PoolMethod } from "@/lib/math/aggregation";
-import type { AuditEvent, Estimate, Evidence, EvidenceDetail, Member, Rating, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
+import type { AuditEvent, Estimate, Evidence, EvidenceDetail, Member, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
 
 export interface EvidenceFilters {
   q?: string;
@@ -20,11 +20,8 @@ const qs = (params: Record<string, string | boolean | undefined | null>) => {
 export const keys = {
   scenarios: ["scenarios"] as const,
   scenario: (id: string, asOf: string | null, method: PoolMethod = "geometric") => ["scenario", id, asOf ?? "now", method] as const,
-  scenarioAll: (id: string) => ["scenario", id] as const,
   evidence: (id: string, asOf: string | null, f: EvidenceFilters) => ["evidence", id, asOf ?? "now", f] as const,
-  evidenceAll: (id: string) => ["evidence", id] as const,
   evidenceItem: (evidenceId: string) => ["evidence-item", evidenceId] as const,
-  ratings: (evidenceId: string, asOf: string | null) => ["ratings", evidenceId, asOf ?? "now"] as const,
   sources: (id: string) => ["sources", id] as const,
   source: (sourceId: string) => ["source", sourceId] as const,
   estimates: (questionId: string) => ["estimates", questionId] as const,
@@ -51,12 +48,6 @@ export const evidenceQuery = (id: string, asOf: string | null, f: EvidenceFilter
 
 export const evidenceItemQuery = (evidenceId: string) =>
   queryOptions({ queryKey: keys.evidenceItem(evidenceId), queryFn: () => api<EvidenceDetail>(`/api/v1/evidence/${evidenceId}`) });
-
-export const ratingsQuery = (evidenceId: string, asOf: string | null) =>
-  queryOptions({
-    queryKey: keys.ratings(evidenceId, asOf),
-    queryFn: () => api<{ items: Rating[] }>(withAsOf(`/api/v1/evidence/${evidenceId}/ratings`, asOf)),
-  });
 
 export const sourcesQuery = (id: string) =>
   queryOptions({ queryKey: keys.sources(id), queryFn: () => api<{ items: SourceSummary[] }>(`/api/v1/scenarios/${id}/sources`) });

@@ -1,10 +1,8 @@
 // The API's response shapes as the browser sees them (type-only imports: erased at build).
-export type { ScenarioView, QuestionView, HypothesisView, OutcomeView } from "@/lib/scenarios/tree";
+export type { ScenarioView, QuestionView, HypothesisView } from "@/lib/scenarios/tree";
 export type { ScenarioSummary } from "@/lib/scenarios/service";
 export type { AuditEvent } from "@/lib/audit/service";
 export type { Member } from "@/lib/members/service";
 export type { EstimateOut as Estimate } from "@/lib/estimates/service";
 export type { Evidence, EvidenceDetail, EvidenceVersion } from "@/lib/evidence/read";
 export type { Source, SourceSummary } from "@/lib/sources/service";
-export type { Rating } from "@/lib/ratings/read";
-export type { Me } from "@/lib/accounts/service";

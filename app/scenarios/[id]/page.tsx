@@ -29,7 +29,7 @@ export default async function OverviewPage({
   return (
     <main className="page">
       <HydrationBoundary state={dehydrate(qc)}>
-        <Overview scenarioId={id} asOf={asOf} viewerId={viewer.actor.id} />
+        <Overview scenarioId={id} asOf={asOf} />
       </HydrationBoundary>
     </main>
   );
