@@ -3,6 +3,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
+import { preparedPerStore } from "@/db/prepared";
 import { DomainError, forbidden, notFound } from "@/lib/errors";
 
 export type Role = "owner" | "editor" | "viewer";
@@ -17,7 +18,6 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
-const membershipQueries = new WeakMap<Db, ReturnType<typeof prepareMembership>>();
 function prepareMembership(db: Db, s: Store["schema"]) {
   return db
     .select({ role: s.members.role })
@@ -26,15 +26,11 @@ function prepareMembership(db: Db, s: Store["schema"]) {
     .where(and(eq(s.members.scenarioId, sql.placeholder("scenarioId")), eq(s.members.userId, sql.placeholder("userId"))))
     .prepare();
 }
+const membershipQuery = preparedPerStore(prepareMembership);
 
 /** The actor's role in the scenario, or null if they are not a member (or it does not exist). */
 export async function roleIn(store: Store, actorId: string, scenarioId: string): Promise<Role | null> {
-  let q = membershipQueries.get(store.db);
-  if (!q) {
-    q = prepareMembership(store.db, store.schema);
-    membershipQueries.set(store.db, q);
-  }
-  const rows = await q.execute({ scenarioId, userId: actorId });
+  const rows = await membershipQuery(store).execute({ scenarioId, userId: actorId });
   return rows[0]?.role ?? null;
 }
 

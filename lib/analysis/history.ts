@@ -5,6 +5,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
+import { preparedPerStore } from "@/db/prepared";
 import { chunks } from "./reads";
 
 // ------------------------------------------------------------------ resolutions
@@ -108,7 +109,6 @@ export async function estimatesAt(
   return new Map([...out].map(([t, v]) => [t, v.p]));
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db, s: Store["schema"]) {
   const e = s.estimates;
   return {
@@ -129,14 +129,7 @@ function prepare(db: Db, s: Store["schema"]) {
       .prepare(),
   };
 }
-export function analysisQueries(store: Store) {
-  let q = prepared.get(store.db);
-  if (!q) {
-    q = prepare(store.db, store.schema);
-    prepared.set(store.db, q);
-  }
-  return q;
-}
+export const analysisQueries = preparedPerStore(prepare);
 
 /** An analyst's last estimate on a question strictly before `before`, or null. */
 export async function lastEstimateBefore(store: Store, questionId: string, analystId: string, before: Date) {

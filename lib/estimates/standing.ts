@@ -3,10 +3,10 @@
 import "server-only";
 import { and, desc, eq, lte, sql } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
+import { preparedPerStore } from "@/db/prepared";
 
 export type EstimateRow = typeof import("@/db/schema/sqlite").estimates.$inferSelect;
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db, s: Store["schema"]) {
   return {
     forecasters: db
@@ -29,14 +29,7 @@ function prepare(db: Db, s: Store["schema"]) {
       .prepare(),
   };
 }
-function queries(store: Store) {
-  let q = prepared.get(store.db);
-  if (!q) {
-    q = prepare(store.db, store.schema);
-    prepared.set(store.db, q);
-  }
-  return q;
-}
+const queries = preparedPerStore(prepare);
 
 // Far beyond any real timestamp, so "now" needs no clock read inside a query.
 const END_OF_TIME = 8.64e15;

@@ -4,6 +4,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, lte, or, sql, type SQLWrapper } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
+import { preparedPerStore } from "@/db/prepared";
 import type { ListEvidenceQuery } from "./schema";
 
 export type Reliability = "A" | "B" | "C" | "D" | "E" | "F";
@@ -98,7 +99,6 @@ function asOfView(r: EvidenceRow, v: VersionRow | undefined, asOf: Date): Eviden
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db, s: Store["schema"]) {
   const ev = s.evidenceVersions;
   return {
@@ -112,14 +112,7 @@ function prepare(db: Db, s: Store["schema"]) {
       .prepare(),
   };
 }
-function queries(store: Store) {
-  let q = prepared.get(store.db);
-  if (!q) {
-    q = prepare(store.db, store.schema);
-    prepared.set(store.db, q);
-  }
-  return q;
-}
+const queries = preparedPerStore(prepare);
 
 /** `lower(col) LIKE %q%` with % and _ in q taken literally; lower() on both sides (STORE.md). */
 function containsText(col: SQLWrapper, q: string) {

@@ -3,6 +3,7 @@
 import "server-only";
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
+import { preparedPerStore } from "@/db/prepared";
 
 export interface HypothesisState {
   id: string;
@@ -28,7 +29,6 @@ export interface QuestionState {
   hypotheses: HypothesisState[];
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db, s: Store["schema"]) {
   return {
     hypothesisVersionAt: db
@@ -47,14 +47,7 @@ function prepare(db: Db, s: Store["schema"]) {
       .prepare(),
   };
 }
-function queries(store: Store) {
-  let q = prepared.get(store.db);
-  if (!q) {
-    q = prepare(store.db, store.schema);
-    prepared.set(store.db, q);
-  }
-  return q;
-}
+const queries = preparedPerStore(prepare);
 
 export async function loadQuestionTree(store: Store, scenarioId: string, asOf?: Date): Promise<QuestionState[]> {
   const s = store.schema;
