@@ -89,6 +89,15 @@ async function loadScenarioRow(store: Store, scenarioId: string, db: Db = store.
   return row;
 }
 
+/**
+ * Who the caller is in a scenario and what it is called, without the question tree:
+ * page frames and role checks need only this, not every question's aggregate.
+ */
+export async function getScenarioHeader(store: Store, actor: Actor | null, scenarioId: string): Promise<ScenarioSummary> {
+  const role = await requireRole(store, actor, scenarioId, "viewer");
+  return summaryOf(await loadScenarioRow(store, scenarioId), role, null);
+}
+
 export async function getScenario(
   store: Store,
   actor: Actor | null,

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { EvidenceLog } from "@/components/evidence/evidence-log";
 import { requireViewer } from "@/lib/server/session";
 import { asOfParam, loadOr404 } from "@/lib/server/load";
-import { getScenario } from "@/lib/scenarios/service";
+import { getScenarioHeader } from "@/lib/scenarios/service";
 import { listEvidence } from "@/lib/evidence/service";
 import { listMembers } from "@/lib/members/service";
 import { listSources } from "@/lib/sources/service";
@@ -17,7 +17,7 @@ export default async function EvidencePage({ params, searchParams }: { params: P
   const viewer = await requireViewer(`/scenarios/${id}/evidence`);
   const [scenario, evidence, members, sources] = await loadOr404(() =>
     Promise.all([
-      getScenario(viewer.store, viewer.actor, id),
+      getScenarioHeader(viewer.store, viewer.actor, id),
       listEvidence(viewer.store, viewer.actor, id, { asOf: asOf ? new Date(asOf) : undefined }),
       listMembers(viewer.store, viewer.actor, id),
       listSources(viewer.store, viewer.actor, id),

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { SourceList } from "@/components/sources/source-list";
 import { requireViewer } from "@/lib/server/session";
 import { asOfParam, loadOr404 } from "@/lib/server/load";
-import { getScenario } from "@/lib/scenarios/service";
+import { getScenarioHeader } from "@/lib/scenarios/service";
 import { listSources } from "@/lib/sources/service";
 import { sourcesQuery } from "@/lib/client/queries";
 
@@ -12,7 +12,7 @@ export default async function SourcesPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const asOf = asOfParam((await searchParams).asOf);
   const viewer = await requireViewer(`/scenarios/${id}/sources`);
-  const [scenario, sources] = await loadOr404(() => Promise.all([getScenario(viewer.store, viewer.actor, id), listSources(viewer.store, viewer.actor, id)]));
+  const [scenario, sources] = await loadOr404(() => Promise.all([getScenarioHeader(viewer.store, viewer.actor, id), listSources(viewer.store, viewer.actor, id)]));
   const qc = new QueryClient();
   qc.setQueryData(sourcesQuery(id).queryKey, { items: sources });
   return (

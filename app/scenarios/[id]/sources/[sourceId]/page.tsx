@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { SourceReader } from "@/components/sources/source-reader";
 import { requireViewer } from "@/lib/server/session";
 import { asOfParam, loadOr404 } from "@/lib/server/load";
-import { getScenario } from "@/lib/scenarios/service";
+import { getScenarioHeader } from "@/lib/scenarios/service";
 import { getSource } from "@/lib/sources/service";
 import { listEvidence } from "@/lib/evidence/service";
 import { evidenceQuery, sourceQuery } from "@/lib/client/queries";
@@ -19,7 +19,7 @@ export default async function SourceReaderPage({
   const viewer = await requireViewer(`/scenarios/${id}/sources/${sourceId}`);
   const [scenario, source, evidence] = await loadOr404(() =>
     Promise.all([
-      getScenario(viewer.store, viewer.actor, id),
+      getScenarioHeader(viewer.store, viewer.actor, id),
       getSource(viewer.store, viewer.actor, sourceId),
       listEvidence(viewer.store, viewer.actor, id, { asOf: asOf ? new Date(asOf) : undefined }),
     ]),
