@@ -3,7 +3,6 @@
 // the same predicates and indexes, as its service, and nothing else: no mapping of dates,
 // no JSON parsing, no arithmetic. The ratio service / bare SQL is our own overhead.
 import type Database from "better-sqlite3";
-import { neededTimes, slotStarts } from "@/lib/analysis/series";
 
 const END_OF_TIME = 8.64e15;
 const CHUNK = 500;
@@ -116,34 +115,35 @@ export function rawReads(conn: Database.Database) {
       standing(questionId, asOf);
     }),
 
-    /** GET /scenarios/{id}/scores: questions, resolutions, hypotheses then, estimate times, the estimates scoring needs, names */
+    /** GET /scenarios/{id}/scores: questions, resolutions, the open-hypothesis timeline, every estimate before resolution, names */
     scores: counted((scenarioId: string, userId: string) => {
       membership(scenarioId, userId);
       const qs = all("SELECT id, title FROM questions WHERE scenario_id = ? ORDER BY position, created_at", scenarioId);
       const res = all(`SELECT * FROM resolutions WHERE question_id IN (${marks(qs.length)}) ORDER BY created_at, id`, ...qs.map((q) => q.id));
+      const first = new Map<string, number>();
+      for (const r of res) if (!first.has(r.question_id)) first.set(r.question_id, r.created_at);
       const last = new Map(res.map((r) => [r.question_id, r]));
       const analysts = new Set<string>();
       for (const r of last.values()) {
-        const who = all("SELECT analyst_id FROM forecasters WHERE question_id = ? AND first_at < ?", r.question_id, r.created_at);
+        const at = first.get(r.question_id)!;
+        const who = all("SELECT analyst_id FROM forecasters WHERE question_id = ? AND first_at < ?", r.question_id, at);
         for (const f of who) analysts.add(f.analyst_id);
         if (r.annulled) continue;
-        hypothesesAt([r.question_id], r.created_at);
-        const series = who.map((f) => ({
-          analyst: f.analyst_id as string,
-          times: all("SELECT created_at FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at < ? ORDER BY created_at", r.question_id, f.analyst_id, r.created_at).map(
-            (x) => x.created_at as number,
-          ),
-        }));
-        const teamStarts = slotStarts(Math.min(...series.map((x) => x.times[0]!)), r.created_at);
-        for (const { analyst, times } of series) {
-          for (const part of chunks(neededTimes(times, slotStarts(times[0]!, r.created_at), teamStarts))) {
-            all(
-              `SELECT created_at, id, probabilities FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at IN (${marks(part.length)})`,
-              r.question_id,
-              analyst,
-              ...part,
-            );
-          }
+        for (const f of who) {
+          all(
+            "SELECT created_at, probabilities FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at < ? ORDER BY created_at, id",
+            r.question_id,
+            f.analyst_id,
+            at,
+          );
+        }
+        const hs = all("SELECT id, status, created_at FROM hypotheses WHERE question_id = ? AND created_at < ? ORDER BY position, created_at", r.question_id, at);
+        if (hs.length > 0) {
+          all(
+            `SELECT hypothesis_id, status, created_at FROM hypothesis_versions WHERE hypothesis_id IN (${marks(hs.length)}) AND created_at < ? ORDER BY created_at, version`,
+            ...hs.map((h) => h.id),
+            at,
+          );
         }
       }
       const ids = [...analysts];

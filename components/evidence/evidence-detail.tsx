@@ -2,24 +2,27 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { evidenceItemQuery } from "@/lib/client/queries";
-import { fmtDate, fmtDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/time";
 import type { EvidenceVersion } from "@/lib/client/types";
 import type { Credibility } from "@/lib/math/evidence-weight";
 import { QueryState } from "@/components/ui/query-state";
 import { useScenarioMutation } from "@/components/overview/use-scenario-mutation";
 import { GradeChip } from "./grade-fields";
 import { EvidenceForm, type EvidenceDraft } from "./evidence-form";
+import { LIMITS } from "@/lib/validation/limits";
+import { CharCounter, tooLong } from "@/components/ui/char-counter";
 
 function VersionCard({ v, nameOf }: { v: EvidenceVersion; nameOf: (id: string | null) => string }) {
+  const f = useFormat();
   return (
     <div className="card" style={{ minWidth: 260, flex: 1, marginTop: 0 }} data-testid="evidence-version">
       <div className="small muted">
-        v{v.version} · {fmtDateTime(v.createdAt)} · {nameOf(v.editedBy)}
+        v{v.version} · {f.dateTime(v.createdAt)} · {nameOf(v.editedBy)}
       </div>
       <div style={{ fontWeight: 600 }}>{v.summary}</div>
       {v.excerpt && <blockquote className="small muted" style={{ margin: "6px 0" }}>“{v.excerpt}”</blockquote>}
       <div className="row small">
-        <GradeChip reliability={v.reliability} credibility={v.credibility} /> occurred {fmtDate(v.occurredAt)}
+        <GradeChip reliability={v.reliability} credibility={v.credibility} /> occurred {f.date(v.occurredAt)}
       </div>
     </div>
   );
@@ -37,6 +40,7 @@ export function EvidenceDetailDialog({
   nameOf: (id: string | null) => string;
   onClose: () => void;
 }) {
+  const f = useFormat();
   const q = useQuery(evidenceItemQuery(evidenceId));
   const [mode, setMode] = useState<"view" | "edit" | "retract">("view");
   const [reason, setReason] = useState("");
@@ -62,7 +66,7 @@ export function EvidenceDetailDialog({
               </div>
               {e.retractedAt && (
                 <p className="error-box small">
-                  Retracted {fmtDateTime(e.retractedAt)}: {e.retractReason}
+                  Retracted {f.dateTime(e.retractedAt)}: {e.retractReason}
                 </p>
               )}
               {mode === "view" && (
@@ -96,30 +100,27 @@ export function EvidenceDetailDialog({
                     pending={patch.isPending}
                     error={patch.error}
                     onCancel={() => setMode("view")}
-                    onSubmit={async (d) => {
-                      await patch.mutateAsync({ version: e.version, ...d, ...(e.sourceId ? { excerpt: undefined } : {}) });
-                      setMode("view");
-                    }}
+                    onSubmit={(d) => patch.mutate({ version: e.version, ...d, ...(e.sourceId ? { excerpt: undefined } : {}) }, { onSuccess: () => setMode("view") })}
                   />
                 </div>
               )}
               {mode === "retract" && (
                 <form
                   style={{ marginTop: 12 }}
-                  onSubmit={async (ev) => {
+                  onSubmit={(ev) => {
                     ev.preventDefault();
-                    await retract.mutateAsync({ reason });
-                    setMode("view");
+                    retract.mutate({ reason }, { onSuccess: () => setMode("view") });
                   }}
                 >
                   <div className="field">
                     <label htmlFor="retract-reason">Why is this evidence retracted?</label>
-                    <textarea id="retract-reason" value={reason} onChange={(ev) => setReason(ev.target.value)} required maxLength={2000} />
+                    <textarea id="retract-reason" value={reason} onChange={(ev) => setReason(ev.target.value)} required aria-invalid={tooLong(reason, LIMITS.reason)} />
+                    <CharCounter value={reason} max={LIMITS.reason} />
                     <span className="hint">Retracted evidence stays in the log (greyed) and weighs nothing in the analysis.</span>
                   </div>
                   {retract.error && <p className="error-box" role="alert">{retract.error.message}</p>}
                   <div className="row">
-                    <button className="btn btn-danger" type="submit" disabled={!reason.trim() || retract.isPending}>
+                    <button className="btn btn-danger" type="submit" disabled={!reason.trim() || tooLong(reason, LIMITS.reason) || retract.isPending}>
                       Retract evidence
                     </button>
                     <button className="btn" type="button" onClick={() => setMode("view")}>

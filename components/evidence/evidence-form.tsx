@@ -1,9 +1,11 @@
 "use client";
 import { useState } from "react";
 import type { Credibility, Reliability } from "@/lib/math/evidence-weight";
-import { toLocalInput } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/time";
 import type { ApiError } from "@/lib/client/api";
 import { GradeFields } from "./grade-fields";
+import { LIMITS } from "@/lib/validation/limits";
+import { CharCounter, tooLong } from "@/components/ui/char-counter";
 
 export interface EvidenceDraft {
   summary: string;
@@ -34,9 +36,10 @@ export function EvidenceForm({
   onSubmit: (d: EvidenceDraft) => void;
   onCancel: () => void;
 }) {
+  const f = useFormat();
   const [summary, setSummary] = useState(initial.summary);
   const [excerpt, setExcerpt] = useState(initial.excerpt ?? "");
-  const [occurred, setOccurred] = useState(initial.occurredAt ? toLocalInput(initial.occurredAt) : "");
+  const [occurred, setOccurred] = useState(initial.occurredAt ? f.toInput(initial.occurredAt) : "");
   const [reliability, setReliability] = useState<Reliability>(initial.reliability);
   const [credibility, setCredibility] = useState<Credibility>(initial.credibility);
   const [tags, setTags] = useState(initial.tags.join(", "));
@@ -49,7 +52,7 @@ export function EvidenceForm({
         onSubmit({
           summary,
           excerpt: excerpt.trim() ? excerpt : null,
-          occurredAt: occurred ? new Date(occurred).toISOString() : null,
+          occurredAt: occurred ? f.fromInput(occurred) : null,
           reliability,
           credibility,
           tags: tags.split(",").map((t) => t.trim()).filter(Boolean),
@@ -58,12 +61,14 @@ export function EvidenceForm({
     >
       <div className="field">
         <label htmlFor={`${idPrefix}-summary`}>Summary</label>
-        <input id={`${idPrefix}-summary`} type="text" value={summary} onChange={(e) => setSummary(e.target.value)} required maxLength={5000} aria-invalid={!!fieldError("summary")} />
+        <input id={`${idPrefix}-summary`} type="text" value={summary} onChange={(e) => setSummary(e.target.value)} required aria-invalid={!!fieldError("summary") || tooLong(summary, LIMITS.summary)} />
+        <CharCounter value={summary} max={LIMITS.summary} />
         {fieldError("summary") && <span className="field-error">{fieldError("summary")}</span>}
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-excerpt`}>Excerpt {excerptEditable ? "(verbatim, optional)" : "(verbatim from the source)"}</label>
-        <textarea id={`${idPrefix}-excerpt`} value={excerpt} readOnly={!excerptEditable} onChange={(e) => setExcerpt(e.target.value)} maxLength={20000} aria-invalid={!!fieldError("excerpt")} />
+        <textarea id={`${idPrefix}-excerpt`} value={excerpt} readOnly={!excerptEditable} onChange={(e) => setExcerpt(e.target.value)} aria-invalid={!!fieldError("excerpt") || tooLong(excerpt, LIMITS.excerpt)} />
+        <CharCounter value={excerpt} max={LIMITS.excerpt} />
         {fieldError("excerpt") && <span className="field-error">{fieldError("excerpt")}</span>}
       </div>
       <GradeFields idPrefix={idPrefix} reliability={reliability} credibility={credibility} onReliability={setReliability} onCredibility={setCredibility} />
@@ -82,7 +87,7 @@ export function EvidenceForm({
       {error && !error.errors.length && <p className="error-box" role="alert">{error.message}</p>}
       {error && error.errors.length > 0 && <p className="error-box" role="alert">{error.message}</p>}
       <div className="row">
-        <button className="btn btn-primary" type="submit" disabled={pending}>
+        <button className="btn btn-primary" type="submit" disabled={pending || tooLong(summary, LIMITS.summary) || tooLong(excerpt, LIMITS.excerpt)}>
           {pending ? "Saving…" : submitLabel}
         </button>
         <button className="btn" type="button" onClick={onCancel}>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo, useState } from "react";
 import { evidenceQuery, membersQuery, sourcesQuery } from "@/lib/client/queries";
-import { fmtDate, fmtDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/time";
 import { RELIABILITY_GRADES } from "@/lib/math/evidence-weight";
 import type { Evidence } from "@/lib/client/types";
 import { QueryState } from "@/components/ui/query-state";
@@ -14,6 +14,7 @@ import { EvidenceDetailDialog } from "./evidence-detail";
 
 /** "What do we know, and how good is it?" — the evidence log with filters. */
 export function EvidenceLog({ scenarioId, asOf, canEdit, initialOpen = null }: { scenarioId: string; asOf: string | null; canEdit: boolean; initialOpen?: string | null }) {
+  const f = useFormat();
   const [text, setText] = useState("");
   const q = useDeferredValue(text);
   const [tag, setTag] = useState("");
@@ -37,8 +38,8 @@ export function EvidenceLog({ scenarioId, asOf, canEdit, initialOpen = null }: {
     (!tag || e.tags.includes(tag)) &&
     (!minReliability || e.reliability <= minReliability) &&
     (!maxCredibility || e.credibility <= Number(maxCredibility)) &&
-    (!from || (e.occurredAt ?? e.createdAt) >= new Date(from).toISOString()) &&
-    (!to || (e.occurredAt ?? e.createdAt) <= new Date(`${to}T23:59:59`).toISOString());
+    (!from || (e.occurredAt ?? e.createdAt) >= f.fromInput(from)) &&
+    (!to || (e.occurredAt ?? e.createdAt) <= f.fromInput(`${to}T23:59:59`));
 
   return (
     <div className="stack">
@@ -64,10 +65,7 @@ export function EvidenceLog({ scenarioId, asOf, canEdit, initialOpen = null }: {
             pending={create.isPending}
             error={create.error}
             onCancel={() => setLogging(false)}
-            onSubmit={async (d) => {
-              await create.mutateAsync(d);
-              setLogging(false);
-            }}
+            onSubmit={(d) => create.mutate(d, { onSuccess: () => setLogging(false) })}
           />
         </div>
       )}
@@ -153,14 +151,14 @@ export function EvidenceLog({ scenarioId, asOf, canEdit, initialOpen = null }: {
                       <td className="small">
                         {e.sourceId ? <Link href={`/scenarios/${scenarioId}/sources/${e.sourceId}`}>{sourceOf(e.sourceId)?.title ?? "source"}</Link> : <span className="faint">observation</span>}
                       </td>
-                      <td className="small nowrap">{fmtDate(e.occurredAt)}</td>
+                      <td className="small nowrap">{f.date(e.occurredAt)}</td>
                       <td>
                         <GradeChip reliability={e.reliability} credibility={e.credibility} />
                       </td>
                       <td>{e.tags.map((t) => <span key={t} className="tag">{t}</span>)}</td>
                       <td className="small nowrap">
                         {nameOf(e.createdBy)}
-                        <div className="faint">{fmtDateTime(e.createdAt)}</div>
+                        <div className="faint">{f.dateTime(e.createdAt)}</div>
                       </td>
                     </tr>
                   ))}

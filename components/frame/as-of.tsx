@@ -1,7 +1,7 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { fmtDateTime, toLocalInput } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/time";
 
 /** The global "as of" moment lives in the URL (?asOf=ISO) so every tab and reload keeps it. */
 export function useAsOf(): string | null {
@@ -9,16 +9,17 @@ export function useAsOf(): string | null {
 }
 
 export function AsOfControl() {
+  const f = useFormat();
   const asOf = useAsOf();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const [value, setValue] = useState(asOf ? toLocalInput(asOf) : "");
+  const [value, setValue] = useState(asOf ? f.toInput(asOf) : "");
   // Follow the URL when it changes elsewhere (the banner's "back to now", a tab link, history).
   const [shownFor, setShownFor] = useState(asOf);
   if (asOf !== shownFor) {
     setShownFor(asOf);
-    setValue(asOf ? toLocalInput(asOf) : "");
+    setValue(asOf ? f.toInput(asOf) : "");
   }
 
   function go(next: string | null) {
@@ -34,7 +35,7 @@ export function AsOfControl() {
       className="row"
       onSubmit={(e) => {
         e.preventDefault();
-        if (value) go(new Date(value).toISOString());
+        if (value) go(f.fromInput(value));
       }}
     >
       <label htmlFor="as-of" className="label">
@@ -61,13 +62,14 @@ export function AsOfControl() {
 }
 
 export function AsOfBanner() {
+  const f = useFormat();
   const asOf = useAsOf();
   const router = useRouter();
   const pathname = usePathname();
   if (!asOf) return null;
   return (
     <div className="banner" role="status">
-      Viewing the scenario as it stood on <strong>{fmtDateTime(asOf)}</strong> — read-only ·{" "}
+      Viewing the scenario as it stood on <strong>{f.dateTime(asOf)}</strong> — read-only ·{" "}
       <a
         href={pathname}
         onClick={(e) => {

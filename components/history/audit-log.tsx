@@ -2,23 +2,24 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { historyQuery } from "@/lib/client/queries";
-import { describeEvent } from "@/lib/client/describe-event";
-import { fmtDateTime } from "@/lib/client/format";
+import { EVENT_KINDS, EVENT_TYPES, isEventType } from "@/lib/audit/catalogue";
+import { useFormat } from "@/lib/client/time";
 import { QueryState } from "@/components/ui/query-state";
 
-const KINDS = ["scenario", "member", "question", "hypothesis", "outcome", "source", "evidence", "estimate"];
-
-/** Every change, oldest first, filtered by person, kind and date. */
+/** Every change, oldest or newest first, filtered by person, kind (an entity or one event type) and date. */
 export function AuditLog({ scenarioId, people, asOf }: { scenarioId: string; people: { id: string; name: string }[]; asOf: string | null }) {
+  const f = useFormat();
   const [actorId, setActorId] = useState("");
   const [kind, setKind] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
+  const [order, setOrder] = useState<"oldest" | "newest">("oldest");
   const filters = {
+    order: order === "newest" ? "newest" : undefined,
     actorId: actorId || undefined,
     kind: kind || undefined,
-    from: from ? new Date(from).toISOString() : undefined,
-    to: to ? new Date(`${to}T23:59:59`).toISOString() : (asOf ?? undefined),
+    from: from ? f.fromInput(from) : undefined,
+    to: to ? f.fromInput(`${to}T23:59:59`) : (asOf ?? undefined),
   };
   const q = useQuery(historyQuery(scenarioId, filters));
   return (
@@ -40,9 +41,23 @@ export function AuditLog({ scenarioId, people, asOf }: { scenarioId: string; peo
           <label htmlFor="al-kind">Kind</label>
           <select id="al-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">everything</option>
-            {KINDS.map((k) => (
-              <option key={k}>{k}</option>
+            {EVENT_KINDS.map((k) => (
+              <optgroup key={k.entity} label={k.entity}>
+                <option value={k.entity}>every {k.entity} change</option>
+                {k.types.map((t) => (
+                  <option key={t.type} value={t.type}>
+                    {t.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="al-order">Order</label>
+          <select id="al-order" value={order} onChange={(e) => setOrder(e.target.value as "oldest" | "newest")}>
+            <option value="oldest">oldest first</option>
+            <option value="newest">newest first</option>
           </select>
         </div>
         <div className="field">
@@ -73,10 +88,10 @@ export function AuditLog({ scenarioId, people, asOf }: { scenarioId: string; peo
                 <tbody>
                   {data.items.map((e) => (
                     <tr key={e.id} data-testid="audit-row">
-                      <td className="nowrap small">{fmtDateTime(e.at)}</td>
+                      <td className="nowrap small">{f.dateTime(e.at)}</td>
                       <td className="small">{e.actorName ?? "—"}</td>
-                      <td>{describeEvent(e)}</td>
-                      <td className="small faint">{e.type}</td>
+                      <td>{e.summary}</td>
+                      <td className="small faint">{isEventType(e.type) ? EVENT_TYPES[e.type].label : e.type}</td>
                     </tr>
                   ))}
                 </tbody>

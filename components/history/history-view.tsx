@@ -36,10 +36,10 @@ export function HistoryView({ scenario, people, asOf }: { scenario: ScenarioView
             ))}
             {question && <span className="muted">{question.title}</span>}
           </div>
-          {question && <ProbabilityChart scenarioId={scenario.id} question={question} people={people} asOf={asOf} onRange={setRange} />}
+          {question && <ProbabilityChart key={question.id} scenarioId={scenario.id} question={question} asOf={asOf} onRange={setRange} />}
         </section>
       )}
-      <DiffPanel scenarioId={scenario.id} range={range} onRange={setRange} asOf={asOf} />
+      <DiffPanel scenarioId={scenario.id} questionId={questionId} range={range} onRange={setRange} asOf={asOf} />
       <AuditLog scenarioId={scenario.id} people={people} asOf={asOf} />
     </div>
   );

@@ -1,128 +1,181 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
-import { estimatesQuery, evidenceQuery } from "@/lib/client/queries";
-import { fmtDate, fmtDateTime } from "@/lib/client/format";
-import { probabilitySeries } from "@/lib/math/series";
+import { useRouter } from "next/navigation";
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { api, withAsOf } from "@/lib/client/api";
+import { useFormat, type Formatters } from "@/lib/client/time";
+import type { PoolMethod } from "@/lib/math/aggregation";
+import type { QuestionSeries } from "@/lib/analysis/question-series";
 import type { QuestionView } from "@/lib/client/types";
 import { QueryState } from "@/components/ui/query-state";
 import { SERIES_COLORS } from "./colors";
 
-type Marker = { at: number; y: number; kind: "evidence" | "estimate"; text: string; who: string | null };
-type Row = { at: number; [hypothesisId: string]: number };
+type Marker = { at: number; y: number; kind: "evidence" | "estimate"; text: string; who: string | null; evidenceId: string | null };
+type Row = { at: number; [hypothesisId: string]: number | undefined };
+
+// The chart is sampled this densely across the visible range, so the tooltip names the
+// moment under the cursor rather than the nearest estimate.
+const SAMPLES = 240;
+
+/** The step function's value at each sample: the last point at or before it. */
+export function sampleSteps(points: { at: number; probabilities: Record<string, number> }[], ids: readonly string[], domain: [number, number]): Row[] {
+  const [lo, hi] = domain;
+  const step = (hi - lo) / SAMPLES;
+  const times = new Set<number>();
+  for (let i = 0; i <= SAMPLES; i++) times.add(Math.round(lo + i * step));
+  for (const p of points) if (p.at >= lo && p.at <= hi) times.add(p.at);
+  const sorted = [...times].sort((a, b) => a - b);
+  const rows: Row[] = [];
+  let j = -1;
+  for (const t of sorted) {
+    while (j + 1 < points.length && points[j + 1]!.at <= t) j += 1;
+    const standing = j >= 0 ? points[j]!.probabilities : null;
+    const row: Row = { at: t };
+    for (const id of ids) row[id] = standing && standing[id] !== undefined ? Math.round(standing[id]! * 1000) / 10 : undefined;
+    rows.push(row);
+  }
+  return rows;
+}
 
 /** Step lines of each hypothesis's probability, with evidence (●) and rationales (◆) on the time axis. */
 export function ProbabilityChart({
   scenarioId,
   question,
-  people,
   asOf,
   onRange,
 }: {
   scenarioId: string;
   question: QuestionView;
-  people: { id: string; name: string }[];
   asOf: string | null;
   onRange: (r: { from: string; to: string }) => void;
 }) {
-  const estimates = useQuery(estimatesQuery(question.id));
-  const evidence = useQuery(evidenceQuery(scenarioId, asOf, { includeRetracted: true }));
+  const f = useFormat();
+  const router = useRouter();
+  const [method, setMethod] = useState<PoolMethod>("geometric");
   const [who, setWho] = useState<string>("team");
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
-  // The visible time window; empty = everything. Long-lived scenarios need it: one estimate
-  // today would otherwise squeeze years of history against the left edge.
-  const [windowFrom, setWindowFrom] = useState("");
-  const [windowTo, setWindowTo] = useState("");
-  const open = question.hypotheses.filter((h) => h.status === "open");
-  // Analysts who are not members (removed, or from an imported scenario) keep the name their estimates carry.
-  const nameOf = (id: string) =>
-    people.find((p) => p.id === id)?.name ?? estimates.data?.items.find((e) => e.analystId === id)?.analystName ?? "former member";
+  const [selection, setSelection] = useState<[number, number] | null>(null);
+  const [zoom, setZoom] = useState<[number, number] | null>(null);
+  const series = useQuery({
+    queryKey: ["series", question.id, method, asOf ?? "now"],
+    queryFn: () => api<QuestionSeries>(withAsOf(`/api/v1/questions/${question.id}/series?method=${method}`, asOf)),
+    placeholderData: (prev) => (prev?.questionId === question.id ? prev : undefined),
+  });
 
-  const { rows, markers, analysts } = useMemo(() => {
-    const cutoff = asOf ? Date.parse(asOf) : Infinity;
-    const list = (estimates.data?.items ?? []).filter((e) => Date.parse(e.createdAt) <= cutoff);
-    const points = probabilitySeries(
-      list.map((e) => ({ at: Date.parse(e.createdAt), analystId: e.analystId, probabilities: e.probabilities })),
-      open.map((h) => h.id),
-    );
-    const rows: Row[] = points.flatMap((p) => {
-      const probs = who === "team" ? p.team : p.standing[who];
-      if (!probs) return [];
-      return [{ at: p.at, ...Object.fromEntries(open.map((h) => [h.id, Math.round((probs[h.id] ?? 0) * 1000) / 10])) }];
-    });
-    const ev: Marker[] = (evidence.data?.items ?? []).map((e) => ({ at: Date.parse(e.createdAt), y: 2, kind: "evidence", text: e.summary, who: null }));
-    const rationales: Marker[] = list
-      .filter((e) => who === "team" || e.analystId === who)
-      .map((e) => ({ at: Date.parse(e.createdAt), y: 98, kind: "estimate", text: e.rationale, who: e.analystName ?? nameOf(e.analystId) }));
-    const analysts = [...new Set(list.map((e) => e.analystId))];
-    return { rows, markers: [...ev, ...rationales], analysts };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [estimates.data, evidence.data, who, asOf, question]);
+  const view = useMemo(() => {
+    const s = series.data;
+    if (!s) return null;
+    const toPoints = (list: { at: string; probabilities: Record<string, number> }[]) => list.map((p) => ({ at: Date.parse(p.at), probabilities: p.probabilities }));
+    const points = who === "team" ? toPoints(s.team) : toPoints(s.analysts.find((a) => a.analystId === who)?.points ?? []);
+    const end = Date.parse(s.end);
+    const markers: Marker[] = [
+      ...s.evidence.map((e) => ({ at: Date.parse(e.at), y: 2, kind: "evidence" as const, text: e.summary, who: null, evidenceId: e.id })),
+      ...s.rationales
+        .filter((r) => who === "team" || r.analystId === who)
+        .map((r) => ({ at: Date.parse(r.at), y: 98, kind: "estimate" as const, text: r.text, who: r.name, evidenceId: null })),
+    ];
+    // the range starts at the data: the first estimate (or marker), and runs to now or resolution
+    const first = Math.min(...points.map((p) => p.at), ...markers.map((m) => m.at), end);
+    const full: [number, number] = [first, Math.max(end, first + 60_000)];
+    const shown = new Set(points.flatMap((p) => Object.keys(p.probabilities)));
+    const hypotheses = s.hypotheses.filter((h) => shown.has(h.id));
+    return { s, points, markers, full, hypotheses, end };
+  }, [series.data, who]);
 
-  const xs = [...rows.map((r) => r.at), ...markers.map((m) => m.at)];
-  const full: [number, number] = xs.length ? [Math.min(...xs), Math.max(...xs, asOf ? Date.parse(asOf) : Math.max(...xs))] : [0, 1];
-  const domain: [number, number] = [
-    windowFrom ? Date.parse(`${windowFrom}T00:00:00`) : full[0],
-    windowTo ? Date.parse(`${windowTo}T23:59:59`) : full[1],
-  ];
-  const visibleMarkers = markers.filter((m) => m.at >= domain[0] && m.at <= domain[1]);
-  // The last value holds until the end of the axis.
-  const extended = rows.length ? [...rows, { ...rows[rows.length - 1]!, at: full[1] }] : rows;
+  const domain = useMemo<[number, number]>(() => zoom ?? view?.full ?? [0, 1], [zoom, view]);
+  const rows = useMemo(() => (view ? sampleSteps(view.points, view.hypotheses.map((h) => h.id), domain) : []), [view, domain]);
+  const visibleMarkers = (view?.markers ?? []).filter((m) => m.at >= domain[0] && m.at <= domain[1]);
+  const titles = Object.fromEntries((view?.hypotheses ?? []).map((h) => [h.id, h.title]));
 
   return (
-    <QueryState query={estimates} what="estimates">
-      {() => (
+    <QueryState query={series} what="the probability history">
+      {(s) => (
         <div>
           <div className="row-wrap" style={{ marginBottom: 8 }}>
             <label htmlFor="chart-who" className="label">
               Series
             </label>
             <select id="chart-who" value={who} onChange={(e) => setWho(e.target.value)}>
-              <option value="team">team (geometric mean)</option>
-              {analysts.map((a) => (
-                <option key={a} value={a}>
-                  {nameOf(a)}
+              <option value="team">team</option>
+              {s.analysts.map((a) => (
+                <option key={a.analystId} value={a.analystId}>
+                  {a.name ?? "former member"}
                 </option>
               ))}
             </select>
-            <label htmlFor="chart-from" className="label">
-              From
-            </label>
-            <input id="chart-from" type="date" value={windowFrom} onChange={(e) => setWindowFrom(e.target.value)} />
-            <label htmlFor="chart-to" className="label">
-              to
-            </label>
-            <input id="chart-to" type="date" value={windowTo} onChange={(e) => setWindowTo(e.target.value)} />
-            <span className="small muted">● evidence logged · ◆ estimate rationale · drag across the chart to see what changed</span>
+            {who === "team" && (
+              <>
+                <label htmlFor="chart-method" className="label">
+                  pooled by
+                </label>
+                <select id="chart-method" value={method} onChange={(e) => setMethod(e.target.value as PoolMethod)}>
+                  <option value="geometric">geometric mean</option>
+                  <option value="median">median</option>
+                  <option value="mean">arithmetic mean</option>
+                </select>
+              </>
+            )}
+            {selection && (
+              <button
+                className="btn btn-small"
+                onClick={() => {
+                  setZoom(selection);
+                  setSelection(null);
+                }}
+              >
+                Zoom to selection
+              </button>
+            )}
+            {zoom && (
+              <button className="btn btn-small" onClick={() => setZoom(null)}>
+                Show everything
+              </button>
+            )}
+            <span className="small muted">● evidence logged · ◆ estimate rationale · drag across the chart to see what changed, then zoom</span>
           </div>
-          {rows.length === 0 ? (
+          {!view || view.points.length === 0 ? (
             <div className="empty">No estimates on this question yet{asOf ? " at this date" : ""}. Use “Update confidence” on the Overview.</div>
           ) : (
-            <div style={{ width: "100%", height: 360 }} data-testid="probability-chart" aria-label={`Probability over time for ${question.title}`} role="img">
+            <div className="chart" style={{ width: "100%", height: 360 }} data-testid="probability-chart" aria-label={`Probability over time for ${question.title}`} role="img">
               <ResponsiveContainer>
                 <ComposedChart
+                  data={rows}
                   margin={{ top: 12, right: 24, bottom: 8, left: 0 }}
-                  onMouseDown={(s) => s?.activeLabel !== undefined && setDrag({ a: Number(s.activeLabel), b: Number(s.activeLabel) })}
-                  onMouseMove={(s) => drag && s?.activeLabel !== undefined && setDrag({ ...drag, b: Number(s.activeLabel) })}
+                  onMouseDown={(st) => st?.activeLabel !== undefined && setDrag({ a: Number(st.activeLabel), b: Number(st.activeLabel) })}
+                  onMouseMove={(st) => drag && st?.activeLabel !== undefined && setDrag({ ...drag, b: Number(st.activeLabel) })}
                   onMouseUp={() => {
                     if (drag && drag.a !== drag.b) {
-                      const [a, b] = [Math.min(drag.a, drag.b), Math.max(drag.a, drag.b)];
-                      onRange({ from: new Date(a).toISOString(), to: new Date(b).toISOString() });
+                      const range: [number, number] = [Math.min(drag.a, drag.b), Math.max(drag.a, drag.b)];
+                      setSelection(range);
+                      onRange({ from: new Date(range[0]).toISOString(), to: new Date(range[1]).toISOString() });
                     }
                     setDrag(null);
                   }}
                 >
                   <CartesianGrid stroke="#e6e8ee" vertical={false} />
-                  <XAxis dataKey="at" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t) => fmtDate(new Date(t).toISOString())} allowDuplicatedCategory={false} />
+                  <XAxis dataKey="at" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t: number) => f.date(new Date(t).toISOString())} />
                   <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" width={52} />
-                  <Tooltip content={<ChartTooltip titles={Object.fromEntries(open.map((h) => [h.id, h.title]))} />} />
-                  <Legend formatter={(id: string) => open.find((h) => h.id === id)?.title ?? (id === "markers" ? "events" : id)} />
-                  {open.map((h, i) => (
-                    <Line key={h.id} data={extended} dataKey={h.id} name={h.id} type="stepAfter" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+                  <Tooltip content={<ChartTooltip titles={titles} markers={visibleMarkers} step={(domain[1] - domain[0]) / SAMPLES} f={f} />} />
+                  <Legend formatter={(id: string) => titles[id] ?? (id === "markers" ? "events" : id)} />
+                  {view.hypotheses.map((h, i) => (
+                    <Line key={h.id} dataKey={h.id} name={h.id} type="stepAfter" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
                   ))}
-                  <Scatter name="markers" data={visibleMarkers} dataKey="y" fill="#5a6376" shape={(p: { cx?: number; cy?: number; payload?: Marker }) => <MarkerShape {...p} />} isAnimationActive={false} legendType="none" />
+                  <Scatter
+                    name="markers"
+                    data={visibleMarkers}
+                    dataKey="y"
+                    fill="#5a6376"
+                    shape={(p: { cx?: number; cy?: number; payload?: Marker }) => <MarkerShape {...p} />}
+                    onClick={(p: { payload?: Marker }) => p.payload?.evidenceId && router.push(`/scenarios/${scenarioId}/evidence?open=${p.payload.evidenceId}`)}
+                    isAnimationActive={false}
+                    legendType="none"
+                  />
+                  {s.resolution && (
+                    <ReferenceLine x={Date.parse(s.resolution.at)} stroke="#1a1f2b" strokeDasharray="4 3" label={{ value: s.resolution.annulled ? "annulled" : "resolved", position: "insideTopRight", fontSize: 12 }} />
+                  )}
                   {drag && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#1f5fc9" fillOpacity={0.12} />}
+                  {selection && !drag && <ReferenceArea x1={selection[0]} x2={selection[1]} fill="#1f5fc9" fillOpacity={0.08} />}
                 </ComposedChart>
               </ResponsiveContainer>
             </div>
@@ -135,34 +188,44 @@ export function ProbabilityChart({
 
 function MarkerShape({ cx = 0, cy = 0, payload }: { cx?: number; cy?: number; payload?: Marker }) {
   if (payload?.kind === "estimate") return <path d={`M${cx} ${cy - 6} L${cx + 6} ${cy} L${cx} ${cy + 6} L${cx - 6} ${cy} Z`} fill="#cc79a7" stroke="#fff" />;
-  return <circle cx={cx} cy={cy} r={5} fill="#0072b2" stroke="#fff" />;
+  return <circle cx={cx} cy={cy} r={5} fill="#0072b2" stroke="#fff" style={{ cursor: "pointer" }} />;
 }
 
-function ChartTooltip({ active, payload, titles }: { active?: boolean; payload?: { payload: Row | Marker; dataKey?: string; value?: number; color?: string }[]; titles: Record<string, string> }) {
-  if (!active || !payload?.length) return null;
-  const first = payload[0]!.payload;
-  if ("kind" in first) {
-    const m = first as Marker;
-    return (
-      <div className="card small" style={{ maxWidth: 360, padding: 8 }}>
-        <div className="faint">{fmtDateTime(new Date(m.at).toISOString())}</div>
-        <div>
-          {m.kind === "evidence" ? "● Evidence: " : `◆ ${m.who}: `}
+function ChartTooltip({
+  active,
+  payload,
+  label,
+  titles,
+  markers,
+  step,
+  f,
+}: {
+  active?: boolean;
+  payload?: { dataKey?: string | number; value?: number; color?: string; payload?: Row | Marker }[];
+  label?: number | string;
+  titles: Record<string, string>;
+  markers: Marker[];
+  step: number;
+  f: Formatters;
+}) {
+  if (!active || label === undefined) return null;
+  const at = Number(label);
+  const near = markers.filter((m) => Math.abs(m.at - at) <= step);
+  const lines = (payload ?? []).filter((p) => typeof p.dataKey === "string" && titles[p.dataKey] && p.value !== undefined);
+  return (
+    <div className="card small" style={{ maxWidth: 380, padding: 8 }} data-testid="chart-tooltip">
+      <div className="faint">{f.dateTime(new Date(at).toISOString())}</div>
+      {lines.map((p) => (
+        <div key={String(p.dataKey)} style={{ color: p.color }}>
+          {titles[String(p.dataKey)]}: {p.value} %
+        </div>
+      ))}
+      {near.map((m, i) => (
+        <div key={i} style={{ marginTop: 4 }}>
+          {m.kind === "evidence" ? "● Evidence: " : `◆ ${m.who ?? "Someone"}: `}
           {m.text}
         </div>
-      </div>
-    );
-  }
-  return (
-    <div className="card small" style={{ padding: 8 }}>
-      <div className="faint">{fmtDateTime(new Date((first as Row).at).toISOString())}</div>
-      {payload
-        .filter((p) => p.dataKey && titles[p.dataKey])
-        .map((p) => (
-          <div key={p.dataKey} style={{ color: p.color }}>
-            {titles[p.dataKey!]}: {p.value} %
-          </div>
-        ))}
+      ))}
     </div>
   );
 }

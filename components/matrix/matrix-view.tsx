@@ -10,15 +10,18 @@ import { GradeChip } from "@/components/evidence/grade-fields";
 import type { Reliability } from "@/lib/math/evidence-weight";
 import { CELL_STYLE, ratingForKey } from "./cell-style";
 import { MatrixFooter } from "./matrix-footer";
-import { HowComputed } from "./how-computed";
+import { HowComputed, MatrixLegend } from "./how-computed";
 import { SensitivityCard } from "./sensitivity-card";
 
 type Sort = "diagnosticity" | "logged" | "weight";
 interface Change {
   evidenceId: string;
   hypothesisId: string;
+  /** null: the cell was unrated, so undo clears it */
   previous: Consistency | null;
 }
+
+const sameOrder = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 const RATINGS: Consistency[] = ["CC", "C", "N", "I", "II", "NA"];
 
@@ -40,9 +43,11 @@ export function MatrixView({
   const pathname = usePathname();
   const params = useSearchParams();
   const [questionId, setQuestionId] = useState(initialQuestion);
-  const [chosenView, setView] = useState<"mine" | "team" | null>(null);
+  // An analyst who can rate starts on their own ratings; a viewer on the team's.
+  const [view, setView] = useState<"mine" | "team">(canEdit ? "mine" : "team");
   const [sort, setSort] = useState<Sort>("diagnosticity");
   const [filter, setFilter] = useState("");
+  const [ratedOnly, setRatedOnly] = useState(false);
   const [showRetracted, setShowRetracted] = useState(false);
   const [active, setActive] = useState<{ row: number; col: number } | null>(null);
   // The rating menu opens on a click only (keyboard users type the rating), and closes
@@ -57,34 +62,54 @@ export function MatrixView({
     enabled: !!questionId,
     queryFn: () => api<Matrix>(withAsOf(`/api/v1/scenarios/${scenarioId}/matrix?questionId=${questionId}`, asOf)),
   });
-  const rate = useMutation<unknown, ApiError, { evidenceId: string; hypothesisId: string; consistency: Consistency }>({
+  const rate = useMutation<unknown, ApiError, { evidenceId: string; hypothesisId: string; consistency: Consistency | null }>({
     mutationFn: ({ evidenceId, hypothesisId, consistency }) =>
       api(`/api/v1/evidence/${evidenceId}/ratings`, { method: "PUT", body: { ratings: [{ hypothesisId, consistency }] } }),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ["matrix", scenarioId] }), qc.invalidateQueries({ queryKey: ["sensitivity"] })]),
   });
 
-  // Until the analyst picks, show their own ratings if they have any, else the team's.
-  const hasMine = (matrix.data?.evidence ?? []).some((e) => e.cells.some((c) => c.mine));
-  const view = chosenView ?? (hasMine || !matrix.data ? "mine" : "team");
-
-  const rows = useMemo(() => {
-    const list = (matrix.data?.evidence ?? []).filter(
-      (e) => (showRetracted || !e.retracted) && (!filter || e.summary.toLowerCase().includes(filter.toLowerCase())),
-    );
+  // The order rows are shown in is fixed when the question, sort or view is chosen, so a row
+  // does not jump away while it is being rated; "Re-sort" applies the sort again on request.
+  const sorted = useMemo(() => {
+    const list = matrix.data?.evidence ?? [];
     const by: Record<Sort, (e: (typeof list)[number]) => number> = {
       diagnosticity: (e) => -(view === "mine" ? e.diagnosticity : e.teamDiagnosticity),
       logged: (e) => -Date.parse(e.createdAt),
       weight: (e) => -e.weight,
     };
-    return [...list].sort((a, b) => by[sort](a) - by[sort](b));
-  }, [matrix.data, filter, showRetracted, sort, view]);
+    return [...list].sort((a, b) => by[sort](a) - by[sort](b)).map((e) => e.id);
+  }, [matrix.data, sort, view]);
+  const orderKey = `${questionId}|${sort}|${view}`;
+  const [order, setOrder] = useState<{ key: string; ids: string[] } | null>(null);
+  if (matrix.data && order?.key !== orderKey) setOrder({ key: orderKey, ids: sorted });
+  const shownOrder = order?.key === orderKey ? order.ids : sorted;
+  const unsorted = useMemo(() => {
+    const shown = new Set(shownOrder);
+    return !sameOrder(shownOrder, sorted.filter((id) => shown.has(id)));
+  }, [shownOrder, sorted]);
 
-  function setRating(row: number, col: number, consistency: Consistency) {
+  const rows = useMemo(() => {
+    const byId = new Map((matrix.data?.evidence ?? []).map((e) => [e.id, e]));
+    // items logged since the order was fixed go last
+    const shown = new Set(shownOrder);
+    const ids = [...shownOrder, ...sorted.filter((id) => !shown.has(id))];
+    const rated = (e: NonNullable<ReturnType<typeof byId.get>>) => e.cells.some((c) => (view === "mine" ? c.mine !== null : c.team.ratedBy > 0));
+    return ids.flatMap((id) => {
+      const e = byId.get(id);
+      if (!e) return [];
+      if (!showRetracted && e.retracted) return [];
+      if (filter && !e.summary.toLowerCase().includes(filter.toLowerCase())) return [];
+      if (ratedOnly && !rated(e)) return [];
+      return [e];
+    });
+  }, [matrix.data, shownOrder, sorted, filter, showRetracted, ratedOnly, view]);
+
+  function setRating(row: number, col: number, consistency: Consistency | null) {
     const e = rows[row];
     const h = matrix.data?.hypotheses[col];
     if (!e || !h || !canEdit || e.retracted) return;
     const previous = e.cells.find((c) => c.hypothesisId === h.id)?.mine?.consistency ?? null;
-    if (previous === consistency) return;
+    if (previous === consistency) return; // also: clearing an unrated cell
     setUndo((u) => [...u.slice(-49), { evidenceId: e.id, hypothesisId: h.id, previous }]);
     rate.mutate({ evidenceId: e.id, hypothesisId: h.id, consistency });
   }
@@ -93,8 +118,8 @@ export function MatrixView({
     const last = undo.at(-1);
     if (!last) return;
     setUndo((u) => u.slice(0, -1));
-    // Ratings are append-only: undo records the earlier value again (NA if the cell was unrated).
-    rate.mutate({ evidenceId: last.evidenceId, hypothesisId: last.hypothesisId, consistency: last.previous ?? "NA" });
+    // Ratings are append-only: undo records the earlier value again, or clears a cell that was unrated.
+    rate.mutate({ evidenceId: last.evidenceId, hypothesisId: last.hypothesisId, consistency: last.previous });
   }
 
   function focusCell(row: number, col: number) {
@@ -122,6 +147,11 @@ export function MatrixView({
       return;
     }
     if (view !== "mine" || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "Delete" || e.key === "Backspace") {
+      e.preventDefault();
+      setRating(row, col, null);
+      return;
+    }
     const r = ratingForKey(e);
     if (r) {
       e.preventDefault();
@@ -176,8 +206,16 @@ export function MatrixView({
           <input id="mx-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Words in the summary" />
         </div>
         <label className="row small" style={{ paddingBottom: 6 }}>
+          <input type="checkbox" checked={ratedOnly} onChange={(e) => setRatedOnly(e.target.checked)} /> only rated items
+        </label>
+        <label className="row small" style={{ paddingBottom: 6 }}>
           <input type="checkbox" checked={showRetracted} onChange={(e) => setShowRetracted(e.target.checked)} /> retracted
         </label>
+        {unsorted && (
+          <button className="btn btn-small" onClick={() => setOrder({ key: orderKey, ids: sorted })} title="Rows keep their place while you rate; sort them again now">
+            Re-sort
+          </button>
+        )}
         {canEdit && (
           <button className="btn btn-small" disabled={undo.length === 0 || rate.isPending} onClick={undoLast} title="Undo the last rating (Ctrl+Z)">
             Undo
@@ -185,11 +223,12 @@ export function MatrixView({
         )}
       </div>
       {rate.error && <p className="error-box" role="alert">{rate.error.message}</p>}
-      {chosenView === null && view === "team" && canEdit && (
+      {view === "mine" && canEdit && matrix.data && !matrix.data.evidence.some((e) => e.cells.some((c) => c.mine)) && (
         <p className="notice small" role="note">
-          You have not rated this question yet, so the team&apos;s ratings are shown. Choose “my ratings” to rate the evidence yourself.
+          You have not rated this question yet. Pick a cell and type a rating; choose “team” to see the others&apos; ratings.
         </p>
       )}
+      <MatrixLegend />
       <QueryState query={matrix} what="the matrix">
         {(m) => (
           <>
@@ -261,6 +300,11 @@ export function MatrixView({
                                         {x}
                                       </button>
                                     ))}
+                                    {value && (
+                                      <button type="button" tabIndex={-1} className="btn btn-small" title="Clear: leave this cell unrated" onMouseDown={(ev) => ev.preventDefault()} onClick={(ev) => { ev.stopPropagation(); setRating(r, c, null); setMenuOpen(false); }}>
+                                        clear
+                                      </button>
+                                    )}
                                   </span>
                                 )}
                               </td>
@@ -276,7 +320,7 @@ export function MatrixView({
             )}
             <p id="mx-help" className="small muted">
               {canEdit
-                ? "Click a cell or move with the arrow keys; set a rating with C, Shift+C (CC), N, I, Shift+I (II) or A (NA). Each change saves at once; Ctrl+Z undoes."
+                ? "Click a cell or move with the arrow keys; set a rating with C, Shift+C (CC), N, I, Shift+I (II) or A (NA); Delete or Backspace clears it. Each change saves at once; Ctrl+Z undoes."
                 : "Read-only here."}{" "}
               {m.raters} analyst{m.raters === 1 ? "" : "s"} rated this question.
             </p>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { membersQuery } from "@/lib/client/queries";
 import { api, type ApiError } from "@/lib/client/api";
-import { fmtDate } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/time";
 import { QueryState } from "@/components/ui/query-state";
 
 const ROLES = ["owner", "editor", "viewer"] as const;
@@ -11,6 +11,7 @@ const ROLE_HELP = { owner: "read, write and manage members", editor: "read and w
 
 /** Who can see and change this scenario. Only owners change it. */
 export function MemberList({ scenarioId, isOwner, viewerId }: { scenarioId: string; isOwner: boolean; viewerId: string }) {
+  const f = useFormat();
   const q = useQuery(membersQuery(scenarioId));
   const qc = useQueryClient();
   const [email, setEmail] = useState("");
@@ -98,7 +99,7 @@ export function MemberList({ scenarioId, isOwner, viewerId }: { scenarioId: stri
                         m.role
                       )}
                     </td>
-                    <td className="small nowrap">{fmtDate(m.since)}</td>
+                    <td className="small nowrap">{f.date(m.since)}</td>
                     {isOwner && (
                       <td>
                         <button className="btn btn-small btn-danger" onClick={() => change.mutate({ userId: m.userId, remove: true })} aria-label={`Remove ${m.name}`}>

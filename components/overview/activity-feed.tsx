@@ -1,13 +1,14 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { activityQuery } from "@/lib/client/queries";
-import { describeEvent } from "@/lib/client/describe-event";
-import { fmtRelative } from "@/lib/client/format";
+import { activityLines } from "@/lib/audit/group";
+import { useFormat } from "@/lib/client/time";
 import { QueryState } from "@/components/ui/query-state";
 
+/** The newest changes, each naming its question or item; a burst of ratings reads as one line. */
 export function ActivityFeed({ scenarioId, asOf }: { scenarioId: string; asOf: string | null }) {
+  const f = useFormat();
   const q = useQuery(activityQuery(scenarioId, asOf));
-  const reference = asOf ? new Date(asOf) : new Date();
   return (
     <aside className="card" aria-labelledby="activity-heading">
       <h2 id="activity-heading">Recent activity</h2>
@@ -16,13 +17,13 @@ export function ActivityFeed({ scenarioId, asOf }: { scenarioId: string; asOf: s
           data.items.length === 0 ? (
             <p className="muted">Nothing has happened yet.</p>
           ) : (
-            <ul className="activity">
-              {data.items.map((e) => (
-                <li key={e.id}>
+            <ul className="activity" data-testid="activity">
+              {activityLines(data.items).map(({ event, text }) => (
+                <li key={event.id}>
                   <div>
-                    <strong>{e.actorName ?? "Someone"}</strong> {describeEvent(e)}
+                    <strong>{event.actorName ?? "Someone"}</strong> {text}
                   </div>
-                  <div className="small faint">{fmtRelative(e.at, reference)}</div>
+                  <div className="small faint">{f.relative(event.at, asOf)}</div>
                 </li>
               ))}
             </ul>

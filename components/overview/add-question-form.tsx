@@ -2,6 +2,8 @@
 import { useState } from "react";
 import type { ScenarioView } from "@/lib/client/types";
 import { useScenarioMutation } from "./use-scenario-mutation";
+import { LIMITS } from "@/lib/validation/limits";
+import { CharCounter, tooLong } from "@/components/ui/char-counter";
 
 /** A new question with its competing answers, optionally conditional on a hypothesis. */
 export function AddQuestionForm({ scenario, onDone }: { scenario: ScenarioView; onDone: () => void }) {
@@ -17,20 +19,23 @@ export function AddQuestionForm({ scenario, onDone }: { scenario: ScenarioView; 
       className="card"
       style={{ marginTop: 12, background: "var(--subtle)" }}
       aria-label="New question"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        await create.mutateAsync({
-          title,
-          parentHypothesisId: parent || null,
-          hypotheses: hypotheses.filter((h) => h.trim()).map((h) => ({ title: h.trim() })),
-        });
-        onDone();
+        create.mutate(
+          {
+            title,
+            parentHypothesisId: parent || null,
+            hypotheses: hypotheses.filter((h) => h.trim()).map((h) => ({ title: h.trim() })),
+          },
+          { onSuccess: onDone },
+        );
       }}
     >
       <h3>New question</h3>
       <div className="field">
         <label htmlFor="q-title">Question</label>
-        <input id="q-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} placeholder="What do we need to find out?" />
+        <input id="q-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} required aria-invalid={tooLong(title, LIMITS.title)} placeholder="What do we need to find out?" />
+        <CharCounter value={title} max={LIMITS.title} />
       </div>
       <div className="field">
         <label htmlFor="q-parent">Conditional on (optional)</label>
@@ -50,16 +55,17 @@ export function AddQuestionForm({ scenario, onDone }: { scenario: ScenarioView; 
       <fieldset className="field" style={{ border: "none", padding: 0 }}>
         <legend className="label">Competing hypotheses (mutually exclusive, at least two)</legend>
         {hypotheses.map((h, i) => (
-          <input
-            key={i}
-            type="text"
-            aria-label={`Hypothesis ${i + 1}`}
-            value={h}
-            maxLength={300}
-            required={i < 2}
-            onChange={(e) => setHypotheses(hypotheses.map((x, j) => (j === i ? e.target.value : x)))}
-            style={{ marginBottom: 6 }}
-          />
+          <div key={i} className="field" style={{ marginBottom: 6 }}>
+            <input
+              type="text"
+              aria-label={`Hypothesis ${i + 1}`}
+              value={h}
+              aria-invalid={tooLong(h, LIMITS.title)}
+              required={i < 2}
+              onChange={(e) => setHypotheses(hypotheses.map((x, j) => (j === i ? e.target.value : x)))}
+            />
+            <CharCounter value={h} max={LIMITS.title} />
+          </div>
         ))}
         <button type="button" className="btn btn-small" onClick={() => setHypotheses([...hypotheses, ""])}>
           + another hypothesis
@@ -67,7 +73,7 @@ export function AddQuestionForm({ scenario, onDone }: { scenario: ScenarioView; 
       </fieldset>
       {create.error && <p className="error-box" role="alert">{create.error.message}</p>}
       <div className="row">
-        <button className="btn btn-primary" type="submit" disabled={create.isPending}>
+        <button className="btn btn-primary" type="submit" disabled={create.isPending || tooLong(title, LIMITS.title) || hypotheses.some((h) => tooLong(h, LIMITS.title))}>
           Add question
         </button>
         <button className="btn" type="button" onClick={onDone}>

@@ -3,6 +3,8 @@ import { useState } from "react";
 import type { ScenarioView } from "@/lib/client/types";
 import { pct, words } from "@/lib/client/format";
 import { useScenarioMutation } from "./use-scenario-mutation";
+import { LIMITS } from "@/lib/validation/limits";
+import { CharCounter, tooLong } from "@/components/ui/char-counter";
 
 /** End-states with the summed probability of every path that reaches them. */
 export function OutcomesCard({ scenario, canEdit }: { scenario: ScenarioView; canEdit: boolean }) {
@@ -42,18 +44,25 @@ export function OutcomesCard({ scenario, canEdit }: { scenario: ScenarioView; ca
       ))}
       {adding && (
         <form
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            await create.mutateAsync({ title, hypothesisIds: picked });
-            setAdding(false);
-            setTitle("");
-            setPicked([]);
+            create.mutate(
+              { title, hypothesisIds: picked },
+              {
+                onSuccess: () => {
+                  setAdding(false);
+                  setTitle("");
+                  setPicked([]);
+                },
+              },
+            );
           }}
           style={{ marginTop: 12 }}
         >
           <div className="field">
             <label htmlFor="outcome-title">Outcome</label>
-            <input id="outcome-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
+            <input id="outcome-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} required aria-invalid={tooLong(title, LIMITS.title)} />
+            <CharCounter value={title} max={LIMITS.title} />
           </div>
           <fieldset className="field" style={{ border: "none", padding: 0 }}>
             <legend className="label">Reached through (hypotheses of one question tree)</legend>
@@ -77,7 +86,7 @@ export function OutcomesCard({ scenario, canEdit }: { scenario: ScenarioView; ca
           </fieldset>
           {create.error && <p className="error-box" role="alert">{create.error.message}</p>}
           <div className="row">
-            <button className="btn btn-primary" type="submit" disabled={create.isPending || picked.length === 0}>
+            <button className="btn btn-primary" type="submit" disabled={create.isPending || picked.length === 0 || tooLong(title, LIMITS.title)}>
               Add outcome
             </button>
             <button className="btn" type="button" onClick={() => setAdding(false)}>

@@ -77,11 +77,14 @@ export function Overview({ scenarioId, asOf }: { scenarioId: string; asOf: strin
                   <p>
                     Each analyst&apos;s latest estimate counts (as of the chosen time). The team probability is by default the normalised
                     geometric mean of those estimates, each probability first clamped to [0.0001, 0.9999] so one 0 cannot veto a hypothesis;
-                    median and arithmetic mean are selectable. A hypothesis added after an estimate counts 0 in it until that analyst estimates
-                    again; archived hypotheses drop out and the rest is renormalised. Conditional questions give probabilities “given” their
-                    parent hypothesis; an outcome&apos;s probability is the sum over every path leading to it of the product of the
-                    probabilities down the tree. Spread is the mean over hypotheses of the standard deviation of analysts&apos; probabilities
-                    (low under 5 points, high from 15). Words follow ICD 203.
+                    median and arithmetic mean are selectable. Each estimate counts only for the open hypotheses it gave a figure for: a
+                    hypothesis added after an analyst&apos;s last estimate is pooled over the analysts who have estimated it (a stale estimate
+                    says nothing about it, so it does not count as 0), and that analyst&apos;s estimate is flagged for review until they
+                    estimate again. A hypothesis nobody has estimated yet shows no figure. Archived hypotheses drop out and each estimate is
+                    renormalised over the open ones it gave. Conditional questions give probabilities “given” their parent hypothesis; an
+                    outcome&apos;s probability is the sum over every path leading to it of the product of the probabilities down the tree.
+                    Spread is the mean over hypotheses of the standard deviation of analysts&apos; probabilities (low under 5 points, high
+                    from 15). Words follow ICD 203.
                   </p>
                 </details>
               </section>

@@ -1,21 +1,27 @@
 "use client";
 import { useState } from "react";
 import type { HypothesisView, QuestionView, ScenarioView } from "@/lib/client/types";
-import { pct, words, fmtDate } from "@/lib/client/format";
+import { pct, words } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/time";
+import { LIMITS } from "@/lib/validation/limits";
 import { InlineEdit } from "@/components/ui/inline-edit";
+import { CharCounter, tooLong } from "@/components/ui/char-counter";
 import { useScenarioMutation } from "./use-scenario-mutation";
 
 const spreadLabel = (d: number | null) => (d === null ? null : d < 0.05 ? "spread low" : d < 0.15 ? "spread moderate" : "spread high");
 
+type StatusPatch = { version: number; status: "open" | "archived" };
+
 function HypothesisRow({ h, conditional, canEdit }: { h: HypothesisView; conditional: boolean; canEdit: boolean }) {
-  const archive = useScenarioMutation<{ version: number; status: "open" | "archived" }>(`/api/v1/hypotheses/${h.id}`, "PATCH");
+  const status = useScenarioMutation<StatusPatch>(`/api/v1/hypotheses/${h.id}`, "PATCH");
   const rename = useScenarioMutation<{ version: number; title: string }>(`/api/v1/hypotheses/${h.id}`, "PATCH");
+  const [confirming, setConfirming] = useState(false);
   const archived = h.status === "archived";
   return (
     <div className={`hyp-row${archived ? " archived" : ""}`} data-testid="hypothesis-row">
       <div>
         {canEdit && !archived ? (
-          <InlineEdit label="Hypothesis title" value={h.title} onSave={(title) => rename.mutateAsync({ version: h.version, title })} />
+          <InlineEdit label="Hypothesis title" value={h.title} max={LIMITS.title} onSave={(title) => rename.mutateAsync({ version: h.version, title })} />
         ) : (
           <span>{h.title}</span>
         )}
@@ -32,23 +38,71 @@ function HypothesisRow({ h, conditional, canEdit }: { h: HypothesisView; conditi
       </div>
       <div className="small num nowrap">
         {h.myProbability !== null ? <span data-testid="my-probability">you {pct(h.myProbability)}</span> : <span className="faint">—</span>}
-        {canEdit && !archived && (
-          <button
-            className="btn-link small act"
-            style={{ marginLeft: 8 }}
-            title="Archive: drops out of aggregates, history kept"
-            onClick={() => archive.mutate({ version: h.version, status: "archived" })}
-          >
+        {canEdit && !archived && !confirming && (
+          <button className="btn-link small act" style={{ marginLeft: 8 }} title="Archive: drops out of the team's figures, history kept" onClick={() => setConfirming(true)}>
             archive
           </button>
         )}
+        {canEdit && archived && (
+          <button
+            className="btn-link small"
+            style={{ marginLeft: 8 }}
+            title="Restore: open again, with its history"
+            disabled={status.isPending}
+            onClick={() => status.mutate({ version: h.version, status: "open" })}
+          >
+            restore
+          </button>
+        )}
       </div>
-      {(archive.error || rename.error) && (
+      {confirming && (
+        <div className="confirm small" role="alertdialog" aria-label={`Archive “${h.title}”?`} style={{ gridColumn: "1 / -1" }}>
+          <span>
+            Archive “{h.title}”? It drops out of the team&apos;s figures and standing estimates are renormalised over the others; its
+            history is kept and you can restore it.
+          </span>
+          <button
+            className="btn btn-small btn-danger"
+            autoFocus
+            disabled={status.isPending}
+            onClick={() => status.mutate({ version: h.version, status: "archived" }, { onSuccess: () => setConfirming(false) })}
+          >
+            Archive
+          </button>
+          <button className="btn btn-small" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
+      {(status.error || rename.error) && (
         <div className="field-error small" role="alert" style={{ gridColumn: "1 / -1" }}>
-          {(archive.error ?? rename.error)!.message}
+          {(status.error ?? rename.error)!.message}
         </div>
       )}
     </div>
+  );
+}
+
+/** "Resolved: “Yes” on 3 Sep 2022" — what closed the question, shown where its numbers are. */
+function ResolutionNote({ question }: { question: QuestionView }) {
+  const f = useFormat();
+  const r = question.resolution!;
+  const answer = question.hypotheses.find((h) => h.id === r.hypothesisId);
+  return (
+    <p className="notice small" role="note" data-testid="resolution-note">
+      {r.annulled ? (
+        <>
+          <strong>Annulled</strong> on {f.date(r.at)}
+          {r.automatic ? " automatically" : ""} — not scored, closed to new estimates.
+        </>
+      ) : (
+        <>
+          <strong>Resolved: “{answer?.title ?? "?"}”</strong> on {f.date(r.at)}
+          {r.corrected ? " (corrected since)" : ""} — closed to new estimates and hypotheses.
+        </>
+      )}
+      {r.note && <> {r.note}</>}
+    </p>
   );
 }
 
@@ -65,6 +119,7 @@ export function QuestionBlock({
   onUpdate: (q: QuestionView) => void;
   depth: number;
 }) {
+  const f = useFormat();
   const [addingHypothesis, setAddingHypothesis] = useState(false);
   const [newTitle, setNewTitle] = useState("");
   const rename = useScenarioMutation<{ version: number; title: string }>(`/api/v1/questions/${question.id}`, "PATCH");
@@ -74,6 +129,8 @@ export function QuestionBlock({
     : null;
   const index = scenario.questions.findIndex((q) => q.id === question.id) + 1;
   const spread = spreadLabel(question.disagreement);
+  const closed = question.resolution !== null;
+  const canChange = canEdit && !closed;
 
   return (
     <div className={`question${depth > 0 ? " conditional" : ""}`} data-testid="question" aria-label={question.title}>
@@ -82,23 +139,23 @@ export function QuestionBlock({
           <span className="faint" style={{ marginRight: 6 }}>Q{index}</span>
           {parent && <span className="muted small" style={{ marginRight: 6 }}>given “{parent.title}”:</span>}
           {canEdit ? (
-            <InlineEdit label="Question title" value={question.title} onSave={(title) => rename.mutateAsync({ version: question.version, title })} />
+            <InlineEdit label="Question title" value={question.title} max={LIMITS.title} onSave={(title) => rename.mutateAsync({ version: question.version, title })} />
           ) : (
             question.title
           )}
         </h2>
-        {question.resolution && (
-          <span className="chip">{question.resolution.annulled ? "annulled" : "resolved"}</span>
-        )}
-        {canEdit && (
+        {question.resolution && <span className="chip">{question.resolution.annulled ? "annulled" : "resolved"}</span>}
+        {canChange && (
           <button className="btn btn-primary btn-small" onClick={() => onUpdate(question)}>
             Update confidence
           </button>
         )}
       </div>
-      {question.myEstimate?.needsReview && (
+      {closed && <ResolutionNote question={question} />}
+      {question.myEstimate?.needsReview && !closed && (
         <p className="badge-warn small" role="note">
-          Hypotheses were added since your last estimate: review it.
+          Hypotheses were added since your last estimate: review it. Until you do, the team&apos;s figure for a new hypothesis
+          comes from the analysts who have estimated it.
         </p>
       )}
       {question.hypotheses.map((h) => (
@@ -116,35 +173,52 @@ export function QuestionBlock({
           {question.analysts} analyst{question.analysts === 1 ? "" : "s"}
         </span>
         {spread && <span>· {spread}</span>}
-        {question.myEstimate && <span>· your last estimate {fmtDate(question.myEstimate.at)}</span>}
-        {canEdit && !addingHypothesis && (
+        {question.myEstimate && <span>· your last estimate {f.date(question.myEstimate.at)}</span>}
+        {canChange && !addingHypothesis && (
           <button className="btn-link small" onClick={() => setAddingHypothesis(true)}>
             + add hypothesis
           </button>
         )}
       </div>
-      {addingHypothesis && (
+      {addingHypothesis && canChange && (
         <form
-          className="row"
+          className="row-wrap"
           style={{ marginTop: 6 }}
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            await addHypothesis.mutateAsync({ title: newTitle });
-            setNewTitle("");
-            setAddingHypothesis(false);
+            addHypothesis.mutate(
+              { title: newTitle },
+              {
+                onSuccess: () => {
+                  setNewTitle("");
+                  setAddingHypothesis(false);
+                },
+              },
+            );
           }}
         >
           <label className="visually-hidden" htmlFor={`new-h-${question.id}`}>
             New hypothesis for {question.title}
           </label>
-          <input id={`new-h-${question.id}`} type="text" className="grow" placeholder="Another possible answer…" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} required maxLength={300} />
-          <button className="btn btn-small btn-primary" type="submit" disabled={addHypothesis.isPending}>
+          <input
+            id={`new-h-${question.id}`}
+            type="text"
+            className="grow"
+            placeholder="Another possible answer…"
+            value={newTitle}
+            onChange={(e) => setNewTitle(e.target.value)}
+            aria-invalid={tooLong(newTitle, LIMITS.title)}
+            aria-describedby={`new-h-${question.id}-count`}
+            required
+          />
+          <button className="btn btn-small btn-primary" type="submit" disabled={addHypothesis.isPending || tooLong(newTitle, LIMITS.title)}>
             Add
           </button>
           <button className="btn btn-small" type="button" onClick={() => setAddingHypothesis(false)}>
             Cancel
           </button>
-          {addHypothesis.error && <span className="field-error small">{addHypothesis.error.message}</span>}
+          <CharCounter id={`new-h-${question.id}-count`} value={newTitle} max={LIMITS.title} />
+          {addHypothesis.error && <span className="field-error small" role="alert">{addHypothesis.error.message}</span>}
         </form>
       )}
     </div>

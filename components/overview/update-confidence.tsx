@@ -1,11 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { evidenceQuery } from "@/lib/client/queries";
 import { api } from "@/lib/client/api";
 import type { QuestionView } from "@/lib/client/types";
 import { pct, signedPoints, words } from "@/lib/client/format";
-import { rebalance, roundToPercents } from "@/lib/math/rebalance";
+import { evenPercents, rebalance, roundToPercents } from "@/lib/math/rebalance";
+import { LIMITS } from "@/lib/validation/limits";
+import { CharCounter, tooLong } from "@/components/ui/char-counter";
 import { useScenarioMutation } from "./use-scenario-mutation";
 
 interface MatrixHypothesis {
@@ -17,14 +19,36 @@ interface MatrixEvidence {
   cells: { mine: { consistency: string } | null; team: { count: number } }[];
 }
 
-function startingPoint(q: QuestionView): Record<string, number> {
+// The API accepts a total within ±0.001 of 1: ±0.1 percentage points here.
+const TOLERANCE = 0.1;
+
+const show = (n: number) => String(Math.round(n * 100) / 100);
+
+/**
+ * Where the fields start: the analyst's own last estimate, or — for a first estimate — an
+ * even split. Never the team's figures: pre-filling with them anchors a newcomer.
+ */
+function startingPoint(q: QuestionView): Record<string, string> {
   const open = q.hypotheses.filter((h) => h.status === "open");
-  const from = (pick: (h: (typeof open)[number]) => number | null) =>
-    open.every((h) => pick(h) !== null) ? Object.fromEntries(open.map((h) => [h.id, pick(h)!])) : null;
-  return from((h) => h.myProbability) ?? from((h) => h.probability) ?? Object.fromEntries(open.map((h) => [h.id, 1 / open.length]));
+  const percents = q.myEstimate
+    ? // a hypothesis added since the analyst's last estimate starts at 0 (they never gave it)
+      roundToPercents(Object.fromEntries(open.map((h) => [h.id, h.myProbability ?? 0])), 2)
+    : evenPercents(open.map((h) => h.id));
+  return Object.fromEntries(Object.entries(percents).map(([k, v]) => [k, show(v)]));
 }
 
-/** "What do I believe now, and why?" — sliders that always total 100 %, a rationale, the evidence. */
+/** A typed value as a percentage, or null when it is not a number from 0 to 100. */
+function parsePercent(text: string): number | null {
+  if (text.trim() === "") return null;
+  const n = Number(text);
+  return Number.isFinite(n) && n >= 0 && n <= 100 ? n : null;
+}
+
+/**
+ * "What do I believe now, and why?" — one number and one slider per hypothesis. Typing a
+ * number changes only that number, and what is typed is what is saved; dragging a slider
+ * moves the unlocked others in proportion. Save waits for a total of 100 % and a rationale.
+ */
 export function UpdateConfidencePanel({
   scenarioId,
   question,
@@ -35,7 +59,7 @@ export function UpdateConfidencePanel({
   onClose: () => void;
 }) {
   const open = question.hypotheses.filter((h) => h.status === "open");
-  const [probs, setProbs] = useState<Record<string, number>>(() => startingPoint(question));
+  const [values, setValues] = useState<Record<string, string>>(() => startingPoint(question));
   const [locked, setLocked] = useState<string[]>([]);
   const [rationale, setRationale] = useState("");
   const [linked, setLinked] = useState<string[]>([]);
@@ -50,7 +74,6 @@ export function UpdateConfidencePanel({
     `/api/v1/questions/${question.id}/estimates`,
     "POST",
   );
-  const shown = useMemo(() => roundToPercents(probs), [probs]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
@@ -58,10 +81,26 @@ export function UpdateConfidencePanel({
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
 
-  const set = (id: string, percent: number) => setProbs((p) => rebalance(p, id, percent / 100, locked));
+  const parsed = Object.fromEntries(open.map((h) => [h.id, parsePercent(values[h.id] ?? "")]));
+  const invalid = open.filter((h) => parsed[h.id] === null);
+  const total = open.reduce((s, h) => s + (parsed[h.id] ?? 0), 0);
+  const totalOk = invalid.length === 0 && Math.abs(total - 100) <= TOLERANCE;
+  const rationaleOk = rationale.trim() !== "" && !tooLong(rationale, LIMITS.rationale);
+  const numbers = () => Object.fromEntries(open.map((h) => [h.id, (parsed[h.id] ?? 0) / 100]));
+
+  const type = (id: string, text: string) => setValues((v) => ({ ...v, [id]: text }));
+  const drag = (id: string, percent: number) => {
+    const next = roundToPercents(rebalance(numbers(), id, percent / 100, locked), 2);
+    setValues(Object.fromEntries(open.map((h) => [h.id, show(next[h.id] ?? 0)])));
+  };
+  const normalise = () => {
+    const next = roundToPercents(numbers(), 2);
+    setValues(Object.fromEntries(open.map((h) => [h.id, show(next[h.id] ?? 0)])));
+  };
   const matches = (evidence.data?.items ?? []).filter(
     (e) => !search || `${e.summary} ${e.excerpt ?? ""}`.toLowerCase().includes(search.toLowerCase()),
   );
+  const totalText = `${show(total)} %`;
 
   return (
     <>
@@ -74,15 +113,20 @@ export function UpdateConfidencePanel({
         <form
           className="panel-body"
           id="uc-form"
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            await save.mutateAsync({ probabilities: probs, rationale, evidenceIds: linked });
-            onClose();
+            if (!totalOk || !rationaleOk) return;
+            // exactly what the fields say, divided by 100
+            save.mutate({ probabilities: numbers(), rationale, evidenceIds: linked }, { onSuccess: onClose });
           }}
         >
+          <p className="small muted" data-testid="uc-how">
+            {question.myEstimate ? "Starting from your last estimate. " : "Your first estimate here starts from an even split. "}
+            Typing a number changes only that one. Dragging a slider moves the unlocked others in proportion (lock one to keep it).
+          </p>
           {open.map((h, i) => {
             const mine = h.myProbability;
-            const value = shown[h.id] ?? 0;
+            const value = parsed[h.id] ?? null;
             return (
               <div key={h.id} style={{ marginBottom: 12 }}>
                 <div className="spread small">
@@ -90,32 +134,34 @@ export function UpdateConfidencePanel({
                     {h.title}
                   </label>
                   <span className="muted nowrap">
-                    {words(probs[h.id] ?? 0)}
-                    {mine !== null && <> · {signedPoints((probs[h.id] ?? 0) - mine)} since yours</>}
+                    {value === null ? "not a number from 0 to 100" : words(value / 100)}
+                    {mine !== null && value !== null && <> · {signedPoints(value / 100 - mine)} since yours</>}
                   </span>
                 </div>
-                <div className="slider-row" style={{ gridTemplateColumns: "minmax(0,1fr) 72px 28px" }}>
+                <div className="slider-row" style={{ gridTemplateColumns: "minmax(0,1fr) 84px 28px" }}>
                   <input
                     id={`p-${h.id}`}
                     type="range"
                     min={0}
                     max={100}
                     step={1}
-                    value={value}
+                    value={value ?? 0}
                     autoFocus={i === 0}
-                    aria-valuetext={`${value} %, ${words(value / 100)}`}
-                    onChange={(e) => set(h.id, Number(e.target.value))}
+                    aria-valuetext={`${show(value ?? 0)} %, ${words((value ?? 0) / 100)}`}
+                    onChange={(e) => drag(h.id, Number(e.target.value))}
                   />
                   <input
                     type="number"
+                    inputMode="decimal"
                     aria-label={`${h.title}, percent`}
+                    aria-invalid={value === null}
                     min={0}
                     max={100}
-                    step={1}
-                    value={value}
-                    onChange={(e) => set(h.id, Math.min(100, Math.max(0, Number(e.target.value) || 0)))}
+                    step="any"
+                    value={values[h.id] ?? ""}
+                    onChange={(e) => type(h.id, e.target.value)}
                   />
-                  <label title="Lock this value while moving the others" className="row small" style={{ gap: 2 }}>
+                  <label title="Lock this value while dragging the others" className="row small" style={{ gap: 2 }}>
                     <input
                       type="checkbox"
                       aria-label={`Lock ${h.title}`}
@@ -131,9 +177,21 @@ export function UpdateConfidencePanel({
               </div>
             );
           })}
-          <p className="small muted num" data-testid="uc-total">
-            Total {Object.values(shown).reduce((a, b) => a + b, 0)} %
-          </p>
+          <div className="spread small" style={{ marginBottom: 12 }}>
+            <span className={`num${totalOk ? " muted" : " field-error"}`} data-testid="uc-total" role="status">
+              Total {totalText}
+            </span>
+            <button type="button" className="btn btn-small" onClick={normalise} disabled={totalOk || invalid.length > 0} title="Rescale the numbers in proportion so they total 100 %">
+              Normalise
+            </button>
+          </div>
+          {!totalOk && (
+            <p className="badge-warn small" role="note" data-testid="uc-total-message">
+              {invalid.length > 0
+                ? `Give every hypothesis a number from 0 to 100 (${invalid.map((h) => `“${h.title}”`).join(", ")}).`
+                : `The numbers add up to ${totalText}; they must total 100 % (±${TOLERANCE}) before you can save. Change them, or press Normalise to rescale them in proportion.`}
+            </p>
+          )}
           {implied.data && (
             <div className="notice small" style={{ marginBottom: 12 }} data-testid="uc-implied">
               <strong>What the evidence suggests</strong>
@@ -160,9 +218,11 @@ export function UpdateConfidencePanel({
               value={rationale}
               onChange={(e) => setRationale(e.target.value)}
               placeholder="What moved you, and why?"
-              maxLength={10000}
+              aria-invalid={tooLong(rationale, LIMITS.rationale)}
+              aria-describedby="uc-rationale-count"
               required
             />
+            <CharCounter id="uc-rationale-count" value={rationale} max={LIMITS.rationale} />
           </div>
           <fieldset className="field" style={{ border: "none", padding: 0 }}>
             <legend className="label">Evidence that moved you</legend>
@@ -195,7 +255,7 @@ export function UpdateConfidencePanel({
           <button className="btn" type="button" onClick={onClose}>
             Cancel
           </button>
-          <button className="btn btn-primary" type="submit" form="uc-form" disabled={!rationale.trim() || save.isPending}>
+          <button className="btn btn-primary" type="submit" form="uc-form" disabled={!totalOk || !rationaleOk || save.isPending}>
             {save.isPending ? "Saving…" : "Save estimate"}
           </button>
         </footer>

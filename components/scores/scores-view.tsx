@@ -3,11 +3,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/client/api";
 import { scenarioQuery } from "@/lib/client/queries";
-import { fmtDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/time";
 import type { Scores } from "@/lib/analysis/scores";
 import type { ScenarioView } from "@/lib/client/types";
 import { QueryState } from "@/components/ui/query-state";
-import { ResolveForm } from "./resolve-form";
+import { CorrectResolution, ResolveForm } from "./resolve-form";
 import { CalibrationChart } from "./calibration-chart";
 
 const n = (v: number | null, d = 3) => (v === null ? "—" : v.toFixed(d));
@@ -24,11 +24,13 @@ export function ScoresView({
   viewerId: string;
   canEdit: boolean;
 }) {
+  const f = useFormat();
   const scores = useQuery({ queryKey: ["scores", initialScenario.id], queryFn: () => api<Scores>(`/api/v1/scenarios/${initialScenario.id}/scores`) });
   // The tree refreshes after a resolution, so a resolved question leaves the resolve form.
   const tree = useQuery({ ...scenarioQuery(initialScenario.id, null), initialData: initialScenario });
   const scenario = tree.data;
   const [analyst, setAnalyst] = useState(viewerId);
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const unresolved = scenario.questions.filter((q) => !q.resolution);
 
   return (
@@ -48,18 +50,31 @@ export function ScoresView({
                   <div key={item.questionId} style={{ marginBottom: 16 }} data-testid="scored-question">
                     <h3 style={{ marginBottom: 4 }}>{item.title}</h3>
                     <p className="small muted">
-                      {item.resolution === "annulled" ? "Annulled — not scored" : <>Resolved: <strong>{truth?.title ?? "?"}</strong></>} · {fmtDateTime(item.resolvedAt)}
+                      {item.resolution === "annulled" ? "Annulled — not scored" : <>Resolved: <strong>{truth?.title ?? "?"}</strong></>} · {f.dateTime(item.resolvedAt)}
                       {item.note && <> · “{item.note}”</>}
+                      {canEdit && correcting !== item.questionId && (
+                        <>
+                          {" "}
+                          · <button className="btn-link small" onClick={() => setCorrecting(item.questionId)}>correct…</button>
+                        </>
+                      )}
                     </p>
+                    {correcting === item.questionId && scenario.questions.some((q) => q.id === item.questionId && q.resolution) && (
+                      <CorrectResolution
+                        questions={scenario.questions}
+                        question={scenario.questions.find((q) => q.id === item.questionId)!}
+                        onDone={() => setCorrecting(null)}
+                      />
+                    )}
                     {item.resolution !== "annulled" && (
                       <div className="table-wrap">
                         <table className="data" aria-label={`Scores for ${item.title}`}>
                           <thead>
                             <tr>
                               <th scope="col">Analyst</th>
-                              <th scope="col" title="Σ (p − o)² of the last estimate before resolution; 0 is perfect, 2 the worst">Brier</th>
+                              <th scope="col" title="Σ (p − o)² of the last estimate before resolution, as given; 0 is perfect, 2 the worst">Brier</th>
                               <th scope="col" title="ln p(true answer); 0 is perfect">Log score</th>
-                              <th scope="col" title="Each day from the first estimate to resolution scored with the estimate standing that day, averaged">Time-averaged Brier</th>
+                              <th scope="col" title="Each estimate's Brier weighted by how long it stood, from the first estimate to resolution; lower is better">Time-averaged Brier</th>
                               <th scope="col">Estimates</th>
                             </tr>
                           </thead>
@@ -95,10 +110,16 @@ export function ScoresView({
         <details className="small" style={{ marginTop: 8 }}>
           <summary style={{ cursor: "pointer", fontWeight: 600 }}>How these scores are computed</summary>
           <p>
-            Brier = Σ over hypotheses of (p − o)², where o is 1 for the true answer and 0 otherwise (0 perfect, 2 worst), using each analyst&apos;s
-            last estimate before resolution. Log score = ln p(true answer) (0 perfect; p is floored at 0.0001). Time-averaged Brier scores
-            every day from the analyst&apos;s first estimate to resolution with the estimate standing that day, then averages. The team is scored
-            the same way with its pooled (geometric-mean) probabilities. Annulled questions are not scored.
+            Lower is better for Brier and time-averaged Brier (0 is perfect); higher is better for the log score (0 is perfect). Each
+            estimate is scored as the analyst gave it: Brier = Σ (p − o)² over the hypotheses the estimate gave and the true answer,
+            where o is 1 for the true answer and 0 otherwise (range 0–2). A hypothesis archived later keeps the probability the analyst
+            gave it (its outcome is 0), so archiving never changes a score; a hypothesis added after the estimate counts 0. Brier and
+            log score use the last estimate before resolution; log score = ln p(true answer), with p floored at 0.0001.
+            Time-averaged Brier weights each estimate by how long it actually stood, from the analyst&apos;s first estimate to
+            resolution: Σ Brier × duration ÷ total time. The team is scored the same way on its pooled figures as the overview showed
+            them at each moment (the pool over the hypotheses open then). A correction changes the answer, not the moment the
+            question closed. Annulled questions — by hand, or automatically when a parent question resolves against the condition
+            they hang under — are not scored.
           </p>
         </details>
       </section>

@@ -4,12 +4,15 @@ import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { sourcesQuery } from "@/lib/client/queries";
-import { fmtDate } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/time";
 import { QueryState } from "@/components/ui/query-state";
 import { useScenarioMutation } from "@/components/overview/use-scenario-mutation";
+import { LIMITS } from "@/lib/validation/limits";
+import { CharCounter, tooLong } from "@/components/ui/char-counter";
 
 /** The scenario's documents; adding one with its full text makes passages quotable as evidence. */
 export function SourceList({ scenarioId, asOf, canEdit }: { scenarioId: string; asOf: string | null; canEdit: boolean }) {
+  const f = useFormat();
   const q = useQuery(sourcesQuery(scenarioId));
   const router = useRouter();
   const [adding, setAdding] = useState(false);
@@ -33,25 +36,30 @@ export function SourceList({ scenarioId, asOf, canEdit }: { scenarioId: string; 
         <form
           className="card"
           aria-label="New source"
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            const s = await create.mutateAsync({ ...form, publishedAt: form.publishedAt ? new Date(form.publishedAt).toISOString() : null });
-            router.push(`/scenarios/${scenarioId}/sources/${s.id}`);
+            create.mutate(
+              { ...form, publishedAt: form.publishedAt ? f.fromInput(form.publishedAt) : null },
+              { onSuccess: (s) => router.push(`/scenarios/${scenarioId}/sources/${s.id}`) },
+            );
           }}
         >
           <h2>Add source</h2>
           <div className="field">
             <label htmlFor="src-title">Title</label>
-            <input id="src-title" type="text" value={form.title} onChange={set("title")} required maxLength={300} />
+            <input id="src-title" type="text" value={form.title} onChange={set("title")} required aria-invalid={tooLong(form.title, LIMITS.title)} />
+            <CharCounter value={form.title} max={LIMITS.title} />
           </div>
           <div className="row" style={{ alignItems: "flex-start" }}>
             <div className="field grow">
               <label htmlFor="src-publisher">Publisher</label>
-              <input id="src-publisher" type="text" value={form.publisher} onChange={set("publisher")} maxLength={300} />
+              <input id="src-publisher" type="text" value={form.publisher} onChange={set("publisher")} aria-invalid={tooLong(form.publisher, LIMITS.title)} />
+              <CharCounter value={form.publisher} max={LIMITS.title} />
             </div>
             <div className="field grow">
               <label htmlFor="src-author">Author</label>
-              <input id="src-author" type="text" value={form.author} onChange={set("author")} maxLength={300} />
+              <input id="src-author" type="text" value={form.author} onChange={set("author")} aria-invalid={tooLong(form.author, LIMITS.title)} />
+              <CharCounter value={form.author} max={LIMITS.title} />
             </div>
             <div className="field">
               <label htmlFor="src-date">Published</label>
@@ -69,7 +77,7 @@ export function SourceList({ scenarioId, asOf, canEdit }: { scenarioId: string; 
           </div>
           {create.error && <p className="error-box" role="alert">{create.error.message}</p>}
           <div className="row">
-            <button className="btn btn-primary" type="submit" disabled={create.isPending}>
+            <button className="btn btn-primary" type="submit" disabled={create.isPending || [form.title, form.publisher, form.author].some((v) => tooLong(v, LIMITS.title))}>
               Add source
             </button>
             <button className="btn" type="button" onClick={() => setAdding(false)}>
@@ -111,7 +119,7 @@ export function SourceList({ scenarioId, asOf, canEdit }: { scenarioId: string; 
                       </td>
                       <td>{s.publisher ?? <span className="faint">—</span>}</td>
                       <td>{s.author ?? <span className="faint">—</span>}</td>
-                      <td className="nowrap">{fmtDate(s.publishedAt)}</td>
+                      <td className="nowrap">{f.date(s.publishedAt)}</td>
                       <td className="small muted num">{s.textLength ? `${s.textLength.toLocaleString()} characters` : "no text"}</td>
                     </tr>
                   ))}

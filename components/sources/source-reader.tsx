@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { evidenceQuery, sourceQuery } from "@/lib/client/queries";
-import { fmtDate } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/time";
 import { QueryState } from "@/components/ui/query-state";
 import { useScenarioMutation } from "@/components/overview/use-scenario-mutation";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
@@ -11,6 +11,7 @@ import { segmentText } from "./highlights";
 
 /** A source's full text; selecting a passage offers "Log as evidence" with the excerpt kept verbatim. */
 export function SourceReader({ scenarioId, sourceId, asOf, canEdit }: { scenarioId: string; sourceId: string; asOf: string | null; canEdit: boolean }) {
+  const f = useFormat();
   const source = useQuery(sourceQuery(sourceId));
   const evidence = useQuery(evidenceQuery(scenarioId, asOf, {}));
   const create = useScenarioMutation(`/api/v1/scenarios/${scenarioId}/evidence`, "POST");
@@ -48,7 +49,7 @@ export function SourceReader({ scenarioId, sourceId, asOf, canEdit }: { scenario
             </div>
             <h1>{s.title}</h1>
             <p className="muted small">
-              {[s.author, s.publisher, s.publishedAt ? fmtDate(s.publishedAt) : null].filter(Boolean).join(" · ")}
+              {[s.author, s.publisher, s.publishedAt ? f.date(s.publishedAt) : null].filter(Boolean).join(" · ")}
               {s.url && (
                 <>
                   {" · "}
@@ -95,18 +96,24 @@ export function SourceReader({ scenarioId, sourceId, asOf, canEdit }: { scenario
                   <div className="popover" style={{ top: formOpen.top, left: 0, width: 460, whiteSpace: "normal", fontSize: 14, lineHeight: 1.5 }} role="dialog" aria-label="Log as evidence">
                     <EvidenceForm
                       idPrefix="sel-ev"
-                      initial={{ summary: "", excerpt: formOpen.excerpt.trim(), occurredAt: s.publishedAt, reliability: "C", credibility: 3, tags: [] }}
+                      initial={{ summary: "", excerpt: formOpen.excerpt.trim(), occurredAt: null, reliability: "C", credibility: 3, tags: [] }}
                       excerptEditable={false}
                       submitLabel="Log evidence"
                       pending={create.isPending}
                       error={create.error}
                       onCancel={() => setFormOpen(null)}
-                      onSubmit={async (d) => {
-                        const e = (await create.mutateAsync({ ...d, excerpt: formOpen.excerpt, sourceId })) as { id: string };
-                        setFormOpen(null);
-                        setLogged(e.id);
-                        window.getSelection()?.removeAllRanges();
-                      }}
+                      onSubmit={(d) =>
+                        create.mutate(
+                          { ...d, excerpt: formOpen.excerpt, sourceId },
+                          {
+                            onSuccess: (e) => {
+                              setFormOpen(null);
+                              setLogged((e as { id: string }).id);
+                              window.getSelection()?.removeAllRanges();
+                            },
+                          },
+                        )
+                      }
                     />
                   </div>
                 )}

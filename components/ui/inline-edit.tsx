@@ -1,11 +1,13 @@
 "use client";
-import { useState } from "react";
+import { useId, useState } from "react";
+import { CharCounter, tooLong } from "./char-counter";
 
 /** Click-to-edit text: Enter saves, Escape cancels; the server keeps every earlier version. */
-export function InlineEdit({ value, label, onSave }: { value: string; label: string; onSave: (v: string) => Promise<unknown> }) {
+export function InlineEdit({ value, label, max, onSave }: { value: string; label: string; max: number; onSave: (v: string) => Promise<unknown> }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
+  const counterId = useId();
   if (!editing) {
     return (
       <span className="inline-edit">
@@ -25,12 +27,13 @@ export function InlineEdit({ value, label, onSave }: { value: string; label: str
       </span>
     );
   }
+  const over = tooLong(draft, max);
   return (
     <form
-      className="row"
-      style={{ display: "inline-flex" }}
+      className="inline-edit-form"
       onSubmit={async (e) => {
         e.preventDefault();
+        if (over) return;
         try {
           if (draft.trim() !== value) await onSave(draft.trim());
           setEditing(false);
@@ -45,17 +48,18 @@ export function InlineEdit({ value, label, onSave }: { value: string; label: str
         aria-label={label}
         value={draft}
         autoFocus
-        maxLength={300}
+        aria-invalid={over}
+        aria-describedby={counterId}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => e.key === "Escape" && setEditing(false)}
-        style={{ minWidth: 280 }}
       />
-      <button className="btn btn-small btn-primary" type="submit">
+      <button className="btn btn-small btn-primary" type="submit" disabled={over}>
         Save
       </button>
       <button className="btn btn-small" type="button" onClick={() => setEditing(false)}>
         Cancel
       </button>
+      <CharCounter id={counterId} value={draft} max={max} />
       {error && <span className="field-error small" role="alert">{error}</span>}
     </form>
   );

@@ -19,6 +19,9 @@ export function defineSchema(k: SqliteKit) {
     emailVerified: k.bool("email_verified").notNull().default(false),
     image: k.text("image"),
     kind: k.enumText("kind", USER_KINDS).notNull().default("account"),
+    // A stand-in (kind imported) holds a placeholder in `email`, so it can never block or
+    // claim a sign-up; the email the imported document gave is kept here for exports.
+    sourceEmail: k.text("source_email"),
     createdAt: k.timestamp("created_at").notNull(),
     updatedAt: k.timestamp("updated_at").notNull(),
   });
@@ -77,8 +80,10 @@ export function defineSchema(k: SqliteKit) {
     title: k.text("title").notNull(),
     summary: k.text("summary").notNull().default(""),
     version: k.int("version").notNull().default(1),
-    // The demo scenario is handed to the first account created on the instance.
+    // The demo: the seeded original is a template nobody opens directly (`template`); every
+    // account opens its own copy of it, which is marked `isDemo` too.
     isDemo: k.bool("is_demo").notNull().default(false),
+    template: k.bool("template").notNull().default(false),
     createdBy: k.id("created_by").references(() => user.id),
     createdAt: k.timestamp("created_at").notNull(),
     updatedAt: k.timestamp("updated_at").notNull(),
@@ -244,7 +249,8 @@ export function defineSchema(k: SqliteKit) {
       evidenceId: k.id("evidence_id").notNull().references(() => evidence.id),
       hypothesisId: k.id("hypothesis_id").notNull().references(() => hypotheses.id),
       analystId: k.id("analyst_id").notNull().references(() => user.id),
-      consistency: k.enumText("consistency", CONSISTENCIES).notNull(),
+      // null: the analyst cleared the cell — unrated from this row on
+      consistency: k.enumText("consistency", CONSISTENCIES),
       likelihood: k.real("likelihood"),
       createdAt: k.timestamp("created_at").notNull(),
     },
@@ -286,7 +292,11 @@ export function defineSchema(k: SqliteKit) {
       analystId: k.id("analyst_id").notNull().references(() => user.id),
       firstAt: k.timestamp("first_at").notNull(),
     },
-    (t) => [k.primaryKey({ columns: [t.questionId, t.analystId] })],
+    (t) => [
+      k.primaryKey({ columns: [t.questionId, t.analystId] }),
+      // an analyst's questions, for their calibration
+      k.index("forecasters_analyst_idx").on(t.analystId),
+    ],
   );
 
   const resolutions = k.table(
@@ -296,8 +306,14 @@ export function defineSchema(k: SqliteKit) {
       scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
       questionId: k.id("question_id").notNull().references(() => questions.id),
       hypothesisId: k.id("hypothesis_id").references(() => hypotheses.id),
+      // hypothesisId set: resolved to it; annulled: no answer; neither: reopened (a
+      // corrected parent resolution restored the condition this question hangs under)
       annulled: k.bool("annulled").notNull().default(false),
       note: k.text("note").notNull().default(""),
+      // why an earlier resolution was replaced; null for the first one
+      correctionReason: k.text("correction_reason"),
+      // set when the change was automatic: the parent question whose resolution caused it
+      causeQuestionId: k.id("cause_question_id").references(() => questions.id),
       resolvedBy: k.id("resolved_by").references(() => user.id),
       createdAt: k.timestamp("created_at").notNull(),
     },

@@ -1,6 +1,7 @@
-// The demo scenario on an empty database: built from db/seed/demo-content.ts by the real
+// The demo template: built once per database from db/seed/demo-content.ts by the real
 // services, each call on a clock set to the moment the demo says it happened, so the
 // audit log, versions and as-of reads look exactly as if analysts had done the work.
+// Nobody opens the template itself: every account opens its own copy (lib/transfer/demo-copy.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
@@ -34,12 +35,15 @@ async function demoAnalyst(store: Store, name: string, email: string): Promise<A
   return { id };
 }
 
-export async function seedDemoIfEmpty(store: Store): Promise<boolean> {
+/** Seed the template unless the database has one; true when it was seeded now. */
+export async function seedDemoTemplate(store: Store): Promise<boolean> {
   const s = store.schema;
-  const scenarios = await store.db.select({ n: count() }).from(s.scenarios);
-  if ((scenarios[0]?.n ?? 0) > 0) return false;
-  await store.tx(async () => seedDemo(store));
-  return true;
+  return store.tx(async (tx) => {
+    const existing = await tx.select({ n: count() }).from(s.scenarios).where(eq(s.scenarios.template, true));
+    if ((existing[0]?.n ?? 0) > 0) return false;
+    await seedDemo(store);
+    return true;
+  });
 }
 
 async function seedDemo(store: Store): Promise<void> {
@@ -55,7 +59,7 @@ async function seedDemo(store: Store): Promise<void> {
     summary: demo.scenario.summary,
   });
   const scenarioId = created.id;
-  await store.db.update(s.scenarios).set({ isDemo: true }).where(eq(s.scenarios.id, scenarioId));
+  await store.db.update(s.scenarios).set({ isDemo: true, template: true }).where(eq(s.scenarios.id, scenarioId));
   for (const a of others) {
     await addMember(at(demo.scenario.createdAt), analyst(owner!.key), scenarioId, { email: a.email, role: "editor" });
   }

@@ -1,15 +1,16 @@
 // An analyst's calibration: every estimate they made before a question was resolved (not
-// annulled), one forecast per hypothesis, in ten 10 %-wide buckets — how often the things
-// they gave p came true. Only scenarios the caller and the analyst are both members of
-// count: the caller sees nothing from anywhere else.
+// annulled), one forecast per hypothesis the estimate gave (as given, archived ones
+// included) plus the true one, in ten 10 %-wide buckets — how often the things
+// they gave p came true. Only scenarios the caller is a member of, and the analyst is a
+// member of or has estimated in, count: the caller sees nothing from anywhere else, and the
+// analyst need not be a member (a removed colleague, a demo analyst in a copy of the demo).
 import "server-only";
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import type { Store } from "@/db/client";
 import { notFound } from "@/lib/errors";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
-import { calibration, forecastsFromEstimate, restrictToOpen, type CalibrationBucket, type Forecast } from "@/lib/math";
+import { calibration, forecastsFromEstimate, type CalibrationBucket, type Forecast } from "@/lib/math";
 import { resolutionsOf } from "./history";
-import { scoringIds } from "./scores";
 
 export interface Calibration {
   analystId: string;
@@ -25,11 +26,18 @@ export async function getCalibration(store: Store, actor: Actor | null, analystI
   const a = requireActor(actor);
   const s = store.schema;
   const m = s.members;
-  // members_user_idx (user_id), twice
-  const [mine, theirs] = await Promise.all([
+  const [mine, memberOf, estimatedIn] = await Promise.all([
+    // members_user_idx (user_id), twice
     store.db.select({ scenarioId: m.scenarioId }).from(m).where(eq(m.userId, a.id)),
     store.db.select({ scenarioId: m.scenarioId }).from(m).where(eq(m.userId, analystId)),
+    // forecasters_analyst_idx (analyst_id): the scenarios of the questions the analyst estimated
+    store.db
+      .selectDistinct({ scenarioId: s.questions.scenarioId })
+      .from(s.forecasters)
+      .innerJoin(s.questions, eq(s.questions.id, s.forecasters.questionId))
+      .where(eq(s.forecasters.analystId, analystId)),
   ]);
+  const theirs = [...memberOf, ...estimatedIn];
   const callerIn = new Set(mine.map((r) => r.scenarioId));
   const shared = [...new Set(theirs.map((r) => r.scenarioId))].filter((id) => callerIn.has(id));
   // An analyst the caller shares no scenario with does not exist for them.
@@ -63,8 +71,8 @@ export async function getCalibration(store: Store, actor: Actor | null, analystI
       .where(and(eq(s.estimates.questionId, q.id), eq(s.estimates.analystId, analystId), lt(s.estimates.createdAt, r.at)))
       .orderBy(asc(s.estimates.createdAt));
     if (estimates.length === 0) continue;
-    const ids = await scoringIds(store, r);
-    for (const e of estimates) forecasts.push(...forecastsFromEstimate(restrictToOpen(e.probabilities, ids).probabilities, r.hypothesisId, ids));
+    // as given, like the scores: the estimate's own hypotheses and the true one
+    for (const e of estimates) forecasts.push(...forecastsFromEstimate(e.probabilities, r.hypothesisId));
     counted += 1;
   }
   return {

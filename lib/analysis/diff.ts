@@ -1,25 +1,20 @@
-// What changed in a scenario between two times, and why: every estimate made in the window
-// with its change against the same analyst's previous estimate and its rationale; the
-// team aggregate per question at `from` against `to`; and every other audited change —
-// evidence added, edited or retracted, ratings changed (old → new), questions and
-// hypotheses added, edited, archived, resolved. The window is (from, to]: `from` is the
-// state compared against, so a change made exactly at `from` is already part of it.
+// What changed in a scenario between two times, and why. First one line per question: the
+// team's figures at `from` against `to`, and who estimated in between with their rationale
+// and the evidence they linked. Then every detail: each estimate with its change against
+// the same analyst's previous one; every other audited change — evidence added, edited or
+// retracted, ratings changed (old → new), questions and hypotheses added, edited, archived,
+// resolved — in the words the audit log uses (lib/audit/describe.ts). Summaries leave the
+// actor out: views print the name once, beside them. The window is (from, to]: `from` is
+// the state compared against, so a change made exactly at `from` is already part of it.
 import "server-only";
 import { and, asc, eq, gt, inArray, lte, ne } from "drizzle-orm";
 import type { Store } from "@/db/client";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import { standingEstimates } from "@/lib/estimates/standing";
 import { aggregate, type PoolMethod } from "@/lib/math";
-import {
-  describeChanges,
-  describeEstimate,
-  describeEvent,
-  moved,
-  probabilityChanges,
-  ratingChanges,
-  type ProbabilityChange,
-  type RatingChange,
-} from "./diff-format";
+import { describeEvent } from "@/lib/audit/describe";
+import { scenarioNames } from "@/lib/audit/names";
+import { describeChanges, describeEstimate, moved, probabilityChanges, ratingChanges, type ProbabilityChange, type RatingChange } from "./diff-format";
 import { lastEstimateBefore } from "./history";
 import { hypothesesAt } from "./reads";
 import type { DiffQuery } from "./schema";
@@ -45,6 +40,16 @@ export interface DiffItem {
   after?: unknown;
 }
 
+/** One question's line: the team before → after, and who moved it with what reasons. */
+export interface DiffQuestion {
+  questionId: string;
+  title: string;
+  /** The team's pooled figures at `from` and at `to`, per hypothesis (null: none then). */
+  changes: ProbabilityChange[];
+  moved: boolean;
+  estimates: { analystId: string; analystName: string | null; at: string; changes: ProbabilityChange[]; rationale: string; evidenceIds: string[] }[];
+}
+
 export interface Diff {
   scenarioId: string;
   from: string;
@@ -52,13 +57,13 @@ export interface Diff {
   method: PoolMethod;
   /** More than LIMIT estimates or events fell in the window: the oldest LIMIT of each are listed. */
   truncated: boolean;
+  /** Questions the window changed (team figures moved, or someone estimated), in tree order. */
+  questions: DiffQuestion[];
   items: DiffItem[];
 }
 
 export const DIFF_LIMIT = 5_000;
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
 
 export async function getDiff(store: Store, actor: Actor | null, scenarioId: string, query: DiffQuery): Promise<Diff> {
   const a = requireActor(actor);
@@ -100,31 +105,20 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
   estimates.splice(DIFF_LIMIT);
   events.splice(DIFF_LIMIT);
 
-  // Names for ids: current titles (what the reader knows them by now), one read each.
-  const hypotheses = await store.db
-    .select({ id: s.hypotheses.id, title: s.hypotheses.title, questionId: s.hypotheses.questionId })
-    .from(s.hypotheses)
-    .where(eq(s.hypotheses.scenarioId, scenarioId));
-  const hypTitle = new Map(hypotheses.map((h) => [h.id, h.title]));
-  const hypQuestion = new Map(hypotheses.map((h) => [h.id, h.questionId]));
-  const qTitle = new Map(questions.map((q) => [q.id, q.title]));
-  const evidenceIds = [...new Set(events.filter((e) => e.entity === "evidence").map((e) => e.entityId))];
-  const evSummary = new Map<string, string>();
+  // Names for ids: current titles (what the reader knows them by now).
+  const names = await scenarioNames(
+    store,
+    scenarioId,
+    events.filter((e) => e.entity === "evidence").map((e) => e.entityId),
+  );
+  const hypTitle = (id: string) => names.hypothesis(id);
   const userIds = [...new Set([...estimates.map((e) => e.analystId), ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
-  const names = new Map<string, string>();
-  for (let i = 0; i < Math.max(evidenceIds.length, userIds.length); i += 500) {
-    const ev = evidenceIds.slice(i, i + 500);
-    const us = userIds.slice(i, i + 500);
-    if (ev.length > 0) {
-      const rows = await store.db.select({ id: s.evidence.id, summary: s.evidence.summary }).from(s.evidence).where(inArray(s.evidence.id, ev));
-      for (const r of rows) evSummary.set(r.id, r.summary);
-    }
-    if (us.length > 0) {
-      const rows = await store.db.select({ id: s.user.id, name: s.user.name }).from(s.user).where(inArray(s.user.id, us));
-      for (const r of rows) names.set(r.id, r.name);
-    }
+  const names_ = new Map<string, string>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await store.db.select({ id: s.user.id, name: s.user.name }).from(s.user).where(inArray(s.user.id, userIds.slice(i, i + 500)));
+    for (const r of rows) names_.set(r.id, r.name);
   }
-  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const nameOf = (id: string | null) => (id ? (names_.get(id) ?? null) : null);
 
   const items: DiffItem[] = [];
 
@@ -145,7 +139,7 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
       entity: "estimate",
       entityId: e.id,
       questionId: e.questionId,
-      summary: describeEstimate(actorName ?? "Someone", qTitle.get(e.questionId) ?? null, changes, prev === null),
+      summary: describeEstimate(names.question(e.questionId), changes, prev === null),
       changes,
       rationale: e.rationale,
       evidenceIds: e.evidenceIds,
@@ -156,26 +150,17 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
   }
 
   for (const e of events) {
-    const after = obj(e.after);
     const ratings = e.type === "ratings.updated" ? ratingChanges(e.before, e.after, hypTitle) : undefined;
-    const questionId =
-      e.entity === "question" ? e.entityId : e.entity === "hypothesis" ? (hypQuestion.get(e.entityId) ?? undefined) : undefined;
-    const resolved = typeof after.hypothesisId === "string" ? after.hypothesisId : null;
-    const actorName = nameOf(e.actorId);
+    const described = describeEvent(e, names);
     items.push({
       at: e.at.toISOString(),
       actorId: e.actorId,
-      actorName,
+      actorName: nameOf(e.actorId),
       type: e.type,
       entity: e.entity,
       entityId: e.entityId,
-      ...(questionId ? { questionId } : {}),
-      summary: describeEvent(e, actorName ?? "Someone", {
-        evidence: evSummary.get(e.entityId) ?? null,
-        question: questionId ? (qTitle.get(questionId) ?? null) : null,
-        hypothesis: resolved ? (hypTitle.get(resolved) ?? null) : null,
-        ratings,
-      }),
+      ...(described.questionId ? { questionId: described.questionId } : {}),
+      summary: described.text,
       ...(ratings ? { ratings } : {}),
       before: e.before ?? null,
       after: e.after ?? null,
@@ -196,6 +181,7 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
       to,
     ),
   ]);
+  const summaries: DiffQuestion[] = [];
   const openIds = (m: typeof openFrom, q: string) => (m.get(q) ?? []).filter((h) => h.status === "open").map((h) => h.id);
   for (const q of live) {
     const idsFrom = openIds(openFrom, q.id);
@@ -208,7 +194,25 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
       idsTo,
     );
     const changes = probabilityChanges(before, after, hypTitle, idsTo);
-    if (!moved(changes)) continue;
+    const teamMoved = moved(changes);
+    const byQuestion = items.filter((i) => i.type === "estimate.created" && i.questionId === q.id);
+    if (teamMoved || byQuestion.length > 0) {
+      summaries.push({
+        questionId: q.id,
+        title: names.question(q.id) ?? q.title,
+        changes,
+        moved: teamMoved,
+        estimates: byQuestion.map((i) => ({
+          analystId: i.actorId!,
+          analystName: i.actorName,
+          at: i.at,
+          changes: i.changes ?? [],
+          rationale: i.rationale ?? "",
+          evidenceIds: i.evidenceIds ?? [],
+        })),
+      });
+    }
+    if (!teamMoved) continue;
     items.push({
       at: to.toISOString(),
       actorId: null,
@@ -217,7 +221,7 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
       entity: "question",
       entityId: q.id,
       questionId: q.id,
-      summary: `Team aggregate (${method}) on “${q.title}”: ${describeChanges(changes)}`,
+      summary: `Team (${method}) on “${names.question(q.id) ?? q.title}”: ${describeChanges(changes)}`,
       changes,
       before: { analysts: standingFrom.length },
       after: { analysts: standingTo.length },
@@ -225,5 +229,5 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
   }
 
   items.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
-  return { scenarioId, from: from.toISOString(), to: to.toISOString(), method, truncated, items };
+  return { scenarioId, from: from.toISOString(), to: to.toISOString(), method, truncated, questions: summaries, items };
 }

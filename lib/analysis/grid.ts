@@ -2,6 +2,8 @@
 // caller's rating, the team's (geometric mean of the analysts' likelihoods) and how far the
 // analysts disagree; per row the weight and diagnosticity; per hypothesis the Heuer scores
 // and the evidence-implied probabilities. Pure — the services read, this computes.
+// NA, and an unrated cell in a rated row, is a likelihood factor of 1 throughout: in the
+// team cell, the diagnosticity, the implied probabilities and sensitivity alike.
 import {
   diagnosticity,
   evidenceWeight,
@@ -46,9 +48,12 @@ export interface MineCell {
 export interface TeamCell {
   /** The label nearest the team likelihood; "NA" when everyone said NA; null when unrated. */
   consistency: Consistency | null;
-  /** Geometric mean of the analysts' likelihoods (NA left out); null when none. */
+  /**
+   * Geometric mean of the analysts' likelihoods, an NA counting 1 (no information, as in
+   * the implied probabilities); null when everyone said NA or nobody rated the cell.
+   */
   likelihood: number | null;
-  /** How many likelihoods were averaged (analysts who rated the cell other than NA). */
+  /** Analysts who rated the cell other than NA (the mean is over all `ratedBy`). */
   count: number;
   /** How many analysts rated the cell at all, NA included. */
   ratedBy: number;
@@ -100,18 +105,25 @@ export function nearestConsistency(likelihood: number): Exclude<Consistency, "NA
   return LABELS[2 + Math.sign(x) * steps]!;
 }
 
-/** The team's view of one cell from every analyst's rating of it. */
+/**
+ * The team's view of one cell from every analyst's rating of it. An analyst's NA enters
+ * the geometric mean as 1: leaving it out would let one analyst's C speak for a team whose
+ * other member judged the item irrelevant to this hypothesis ({C, NA} → √2, not 2).
+ */
 export function teamCell(ratings: readonly Pick<GridRating, "consistency" | "likelihood">[]): TeamCell {
   const ls: number[] = [];
+  let count = 0;
   for (const r of ratings) {
     const l = likelihoodOf(r.consistency, r.likelihood);
-    if (l !== null) ls.push(l);
+    if (l !== null) count += 1;
+    ls.push(l ?? 1);
   }
-  const likelihood = teamLikelihood(ls);
+  // all NA: nothing to average, and "NA" says more than a likelihood of 1 would
+  const likelihood = count === 0 ? null : teamLikelihood(ls);
   return {
     consistency: likelihood === null ? (ratings.length > 0 ? "NA" : null) : nearestConsistency(likelihood),
     likelihood,
-    count: ls.length,
+    count,
     ratedBy: ratings.length,
   };
 }

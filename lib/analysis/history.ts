@@ -6,6 +6,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
 import { preparedPerStore } from "@/db/prepared";
+import { resolutionState } from "@/lib/resolutions/state";
 import { chunks } from "./reads";
 
 // ------------------------------------------------------------------ resolutions
@@ -18,28 +19,30 @@ export interface ResolutionAt {
   hypothesisId: string | null;
   note: string;
   /**
-   * When the question was first resolved. Scoring stops here even if the answer was
-   * corrected later: once a question is declared resolved, later estimates are made
-   * knowing an answer, and a correction must not reopen the forecasting window.
+   * When the question closed (lib/resolutions/state.ts). Scoring stops here even if the
+   * answer was corrected later: once a question is declared resolved, later estimates are
+   * made knowing an answer, and a correction must not reopen the forecasting window.
    */
   at: Date;
 }
 
-/** Per resolved question: the answer in force (the newest resolution), dated by the first. */
+/** Per closed question (resolved or annulled now): the answer in force, dated by when it closed. */
 export async function resolutionsOf(store: Store, questionIds: readonly string[]): Promise<Map<string, ResolutionAt>> {
   const r = store.schema.resolutions;
-  const out = new Map<string, ResolutionAt>();
+  const rows = new Map<string, (typeof r.$inferSelect)[]>();
   for (const part of chunks([...new Set(questionIds)])) {
-    // resolutions_question_idx (question_id, created_at), oldest first
-    const rows = await store.db
-      .select()
-      .from(r)
-      .where(inArray(r.questionId, part))
-      .orderBy(asc(r.createdAt), asc(r.id));
-    for (const x of rows) {
-      const first = out.get(x.questionId)?.at ?? x.createdAt;
-      out.set(x.questionId, { id: x.id, questionId: x.questionId, hypothesisId: x.annulled ? null : x.hypothesisId, note: x.note, at: first });
+    // resolutions_question_idx (question_id, created_at)
+    for (const x of await store.db.select().from(r).where(inArray(r.questionId, part))) {
+      const list = rows.get(x.questionId);
+      if (list) list.push(x);
+      else rows.set(x.questionId, [x]);
     }
+  }
+  const out = new Map<string, ResolutionAt>();
+  for (const [questionId, list] of rows) {
+    const state = resolutionState(list);
+    if (state.status === "open") continue;
+    out.set(questionId, { id: state.current!.id, questionId, hypothesisId: state.hypothesisId, note: state.current!.note, at: state.closedAt! });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { LIKELIHOOD_FLOOR, type Probabilities, type SensitivityItem, type Sensit
 // Effects closer than this are equal, so rounding never reorders items that tie exactly.
 const EFFECT_EPSILON = 1e-12;
 
+// NA and unrated (null) are factor 1, log 0 — as in diagnosticity and the team cell.
 function term(weight: number, l: number | null | undefined): number {
   if (l === null || l === undefined || !Number.isFinite(l) || !(weight > 0)) return 0;
   return weight * Math.log(Math.max(LIKELIHOOD_FLOOR, l));

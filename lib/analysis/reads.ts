@@ -229,16 +229,20 @@ export async function ratingsAt(store: Store, evidenceIds: readonly string[], hy
   for (const hyps of chunks([...new Set(hypothesisIds)], MAX_HYPOTHESES)) {
     const params: Record<string, string | number> = { at: at ? at.getTime() : END_OF_TIME };
     fill("h", hyps, hyps.length, params);
-    let last: RatingAt | undefined;
+    // rows arrive cell by cell, oldest first: the last row of each cell is in force, and a
+    // cleared row (consistency null) leaves the cell unrated
+    let cell: { evidenceId: string; hypothesisId: string; analystId: string } | undefined;
+    let latest: (typeof cell & { consistency: Consistency | null; likelihood: number | null }) | undefined;
+    const flush = () => {
+      if (latest && latest.consistency !== null) out.push({ ...latest, consistency: latest.consistency });
+    };
     for (const x of await ratingsQuery(store, hyps.length).execute(params)) {
       if (!items.has(x.evidenceId)) continue;
-      if (last && last.analystId === x.analystId && last.hypothesisId === x.hypothesisId && last.evidenceId === x.evidenceId) {
-        out[out.length - 1] = x; // a newer rating of the same cell
-      } else {
-        out.push(x);
-      }
-      last = x;
+      if (!(cell && cell.analystId === x.analystId && cell.hypothesisId === x.hypothesisId && cell.evidenceId === x.evidenceId)) flush();
+      cell = x;
+      latest = x;
     }
+    flush();
   }
   return out;
 }

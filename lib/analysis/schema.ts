@@ -25,3 +25,6 @@ export const sensitivityQuery = z.object({
   scope: z.enum(["mine", "team"], { message: "must be mine or team" }).optional(),
 });
 export type SensitivityQuery = z.infer<typeof sensitivityQuery>;
+
+export const seriesQuery = z.object({ method: poolMethod.optional(), asOf: isoQueryDate.optional() });
+export type SeriesQuery = z.infer<typeof seriesQuery>;

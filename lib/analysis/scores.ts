@@ -1,15 +1,16 @@
 // Scores of a scenario's resolved questions: per analyst the Brier and log score of their
-// last estimate before resolution and the time-averaged Brier of every day from their first
-// estimate to resolution; the team's aggregate scored the same way. Annulled questions are
-// listed with null scores.
+// last estimate before resolution and the time-averaged Brier over the exact time each of
+// their estimates stood, every estimate scored as the analyst gave it; the team scored the
+// same way on its pooled series (the pool over the hypotheses open at each moment, as the
+// overview showed it). Annulled questions are listed with null scores.
 import "server-only";
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import type { Store } from "@/db/client";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
-import { restrictToOpen, scoreQuestion, type PoolMethod, type QuestionScores, type TimedEstimate } from "@/lib/math";
-import { estimatesAt, estimateTimes, resolutionsOf, type ResolutionAt } from "./history";
-import { hypothesesAt } from "./reads";
-import { neededTimes, slotStarts, teamSeries } from "./series";
+import type { PoolMethod, QuestionScores, SeriesEstimate } from "@/lib/math";
+import { resolutionsOf, type ResolutionAt } from "./history";
+import { scoreHistory } from "./score-history";
+import { estimatesBefore, openTimeline } from "./timeline";
 import type { ScoresQuery } from "./schema";
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
@@ -29,7 +30,10 @@ export interface QuestionScore {
   resolution: string | "annulled";
   resolvedAt: string;
   note: string;
-  /** The hypotheses scored: those open at resolution, and the true one. */
+  /**
+   * Every hypothesis scored: each one some estimate before resolution gave a value
+   * (archived ones included), and the true one; in the question's order.
+   */
   hypothesisIds: string[];
   analysts: AnalystScore[];
   team: ScoreFields & { analysts: number };
@@ -43,55 +47,32 @@ export interface Scores {
 
 const NO_SCORES: ScoreFields = { brier: null, logScore: null, timeAveragedBrier: null };
 
-/**
- * The hypotheses a resolved question is scored over: those open when it was resolved (an
- * estimate older than a hypothesis counts 0 for it; archived ones drop out and the rest is
- * renormalised, as the standing estimate was shown then), plus the true answer always.
- */
-export async function scoringIds(store: Store, resolution: ResolutionAt): Promise<string[]> {
-  const hyps = (await hypothesesAt(store, [resolution.questionId], resolution.at)).get(resolution.questionId) ?? [];
-  const ids = hyps.filter((h) => h.status === "open").map((h) => h.id);
-  if (resolution.hypothesisId && !ids.includes(resolution.hypothesisId)) ids.push(resolution.hypothesisId);
-  return ids;
+async function forecastersBefore(store: Store, r: ResolutionAt): Promise<string[]> {
+  const f = store.schema.forecasters;
+  // forecasters primary key (question_id, analyst_id): who estimated before resolution
+  const rows = await store.db
+    .select({ analystId: f.analystId })
+    .from(f)
+    .where(and(eq(f.questionId, r.questionId), lt(f.firstAt, r.at)));
+  return rows.map((x) => x.analystId);
 }
 
 async function scoreResolved(store: Store, r: ResolutionAt, method: PoolMethod) {
-  const s = store.schema;
-  const trueId = r.hypothesisId!;
-  const ids = await scoringIds(store, r);
-  const at = r.at.getTime();
-  // forecasters primary key (question_id, analyst_id): who estimated before resolution
-  const who = await store.db
-    .select({ analystId: s.forecasters.analystId })
-    .from(s.forecasters)
-    .where(and(eq(s.forecasters.questionId, r.questionId), lt(s.forecasters.firstAt, r.at)));
-  const series: { analystId: string; times: number[] }[] = [];
-  for (const { analystId } of who) {
-    const times = await estimateTimes(store, r.questionId, analystId, r.at);
-    if (times.length > 0) series.push({ analystId, times });
+  // every estimate before resolution: one range read per analyst
+  const estimates: SeriesEstimate[] = [];
+  for (const analystId of await forecastersBefore(store, r)) {
+    for (const e of await estimatesBefore(store, r.questionId, analystId, r.at)) estimates.push({ analystId, ...e });
   }
-  // The team's day slots start at the first estimate by anyone; each analyst's at their own.
-  const teamStarts = slotStarts(Math.min(...series.map((x) => x.times[0]!)), at);
-
-  const analysts = [];
-  const teamLists: TimedEstimate[][] = [];
-  for (const { analystId, times } of series) {
-    const ownStarts = slotStarts(times[0]!, at);
-    const wanted = neededTimes(times, ownStarts, teamStarts);
-    const probs = await estimatesAt(store, r.questionId, analystId, wanted);
-    const pick = (list: number[]) => list.flatMap((t) => (probs.has(t) ? [{ at: t, probabilities: probs.get(t)! }] : []));
-    const own = pick(neededTimes(times, ownStarts)).map((e) => ({ at: e.at, probabilities: restrictToOpen(e.probabilities, ids).probabilities }));
-    analysts.push({
-      analystId,
-      scores: scoreQuestion(own, trueId, ids, at) ?? NO_SCORES,
-      estimates: times.length,
-      lastAt: times[times.length - 1]!,
-    });
-    // the pool re-expresses each estimate over `ids` itself
-    teamLists.push(pick(neededTimes(times, teamStarts)));
-  }
-  const team = teamSeries(teamLists, ids, method, at);
-  return { ids, analysts, team: { ...(scoreQuestion(team, trueId, ids, at) ?? NO_SCORES), analysts: series.length } };
+  const timeline = await openTimeline(store, r.questionId, r.at);
+  const scored = scoreHistory({
+    estimates,
+    openSets: timeline.openSets,
+    hypothesisIds: timeline.hypothesisIds,
+    trueId: r.hypothesisId!,
+    resolvedAt: r.at.getTime(),
+    method,
+  });
+  return { ...scored, team: { ...(scored.team ?? NO_SCORES), analysts: scored.analysts.length } };
 }
 
 export async function getScores(store: Store, actor: Actor | null, scenarioId: string, query: ScoresQuery = {}): Promise<Scores> {
@@ -117,15 +98,12 @@ export async function getScores(store: Store, actor: Actor | null, scenarioId: s
     const base = { questionId: q.id, title: q.title, resolvedAt: r.at.toISOString(), note: r.note };
     if (r.hypothesisId === null) {
       // annulled: nobody is scored, but who had forecast it is still shown
-      const who = await store.db
-        .select({ analystId: s.forecasters.analystId })
-        .from(s.forecasters)
-        .where(and(eq(s.forecasters.questionId, q.id), lt(s.forecasters.firstAt, r.at)));
+      const who = await forecastersBefore(store, r);
       items.push({
         ...base,
         resolution: "annulled",
         hypothesisIds: [],
-        analysts: who.map((w) => ({ analystId: w.analystId, ...NO_SCORES, estimates: 0, lastEstimateAt: null })),
+        analysts: who.map((analystId) => ({ analystId, ...NO_SCORES, estimates: 0, lastEstimateAt: null })),
         team: { ...NO_SCORES, analysts: who.length },
       });
       continue;
@@ -134,12 +112,12 @@ export async function getScores(store: Store, actor: Actor | null, scenarioId: s
     items.push({
       ...base,
       resolution: r.hypothesisId,
-      hypothesisIds: scored.ids,
+      hypothesisIds: scored.hypothesisIds,
       analysts: scored.analysts.map((x) => ({
         analystId: x.analystId,
         ...x.scores,
         estimates: x.estimates,
-        lastEstimateAt: x.lastAt === null ? null : new Date(x.lastAt).toISOString(),
+        lastEstimateAt: new Date(x.lastAt).toISOString(),
       })),
       team: scored.team,
     });

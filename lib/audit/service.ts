@@ -5,6 +5,9 @@ import type { Db, Store } from "@/db/client";
 import { newId } from "@/lib/ids";
 import { requireRole, type Actor } from "@/lib/access/service";
 import { DomainError } from "@/lib/errors";
+import { EVENT_TYPES, type EventPayloads, type EventType } from "./catalogue";
+import { describeEvent, type Names } from "./describe";
+import { scenarioNames } from "./names";
 
 export interface AuditEvent {
   id: string;
@@ -17,26 +20,32 @@ export interface AuditEvent {
   entityId: string;
   before: unknown;
   after: unknown;
+  /** The event in words (without the actor), from lib/audit/describe.ts. */
+  summary: string;
+  /** The question it is about, if any, and its title. */
+  questionId: string | null;
+  questionTitle: string | null;
+  /** The evidence item it is about, by its summary. */
+  item: string | null;
 }
 
-export interface EventInput {
+export type EventInput<T extends EventType> = {
   scenarioId: string;
   actorId: string | null;
-  type: string;
-  entity: string;
+  type: T;
   entityId: string;
-  before?: unknown;
-  after?: unknown;
-}
+} & (EventPayloads[T]["before"] extends null ? { before?: null } : { before: EventPayloads[T]["before"] }) &
+  (EventPayloads[T]["after"] extends null ? { after?: null } : { after: EventPayloads[T]["after"] });
 
-export async function recordEvent(store: Store, tx: Db, e: EventInput): Promise<void> {
+/** Append one event of a catalogued type (./catalogue.ts), inside the caller's transaction. */
+export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: EventInput<T>): Promise<void> {
   await tx.insert(store.schema.events).values({
     id: newId(),
     scenarioId: e.scenarioId,
     actorId: e.actorId,
     at: store.now(),
     type: e.type,
-    entity: e.entity,
+    entity: EVENT_TYPES[e.type].entity,
     entityId: e.entityId,
     before: e.before ?? null,
     after: e.after ?? null,
@@ -45,8 +54,10 @@ export async function recordEvent(store: Store, tx: Db, e: EventInput): Promise<
 
 type EventRow = typeof import("@/db/schema/sqlite").events.$inferSelect;
 
-export function toAuditEvent(r: EventRow, actorName: string | null = null): AuditEvent {
-  return { ...r, actorName, at: r.at.toISOString(), before: r.before ?? null, after: r.after ?? null };
+export function toAuditEvent(r: EventRow, actorName: string | null, names: Names): AuditEvent {
+  const event = { ...r, before: r.before ?? null, after: r.after ?? null };
+  const { text, questionId, item } = describeEvent(event, names);
+  return { ...event, actorName, at: r.at.toISOString(), summary: text, questionId, questionTitle: names.question(questionId), item };
 }
 
 export interface HistoryQuery {
@@ -105,7 +116,13 @@ export async function listEvents(store: Store, actor: Actor | null, scenarioId: 
     )
     .orderBy(...(q.newestFirst ? [desc(e.at), desc(e.id)] : [asc(e.at), asc(e.id)]))
     .limit(limit + 1);
-  const items = rows.slice(0, limit).map((r) => toAuditEvent(r.event, r.actorName));
+  const page = rows.slice(0, limit);
+  const names = await scenarioNames(
+    store,
+    scenarioId,
+    page.flatMap((r) => (r.event.entity === "evidence" ? [r.event.entityId] : [])),
+  );
+  const items = page.map((r) => toAuditEvent(r.event, r.actorName, names));
   return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
 }
 

@@ -3,12 +3,9 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { createAuthMiddleware } from "better-auth/api";
 import type { Store } from "@/db/client";
 import { newId } from "@/lib/ids";
-import { claimDemoScenario } from "@/lib/members/service";
 import { serializedAdapter } from "./serialized-adapter";
-import { releaseImportedEmail } from "./placeholders";
 
 // Safe only on a developer's machine; production sets BETTER_AUTH_SECRET.
 const LOCAL_SECRET = "branchpoint-local-development-secret-change-me-in-production";
@@ -40,21 +37,6 @@ export function createAuth(store: Store) {
     // better-auth's defaults (sign-in/up: 3 tries per 10 s per client); test servers turn it off.
     rateLimit: { enabled: process.env.BRANCHPOINT_AUTH_RATE_LIMIT !== "off" && process.env.NODE_ENV === "production" },
     advanced: { database: { generateId: () => newId() } },
-    hooks: {
-      before: createAuthMiddleware(async (ctx) => {
-        const email = (ctx.body as { email?: unknown } | undefined)?.email;
-        if (ctx.path === "/sign-up/email" && typeof email === "string") await releaseImportedEmail(store, email);
-      }),
-    },
-    databaseHooks: {
-      user: {
-        create: {
-          after: async (user) => {
-            await claimDemoScenario(store, user.id);
-          },
-        },
-      },
-    },
     plugins: [nextCookies()],
   });
 }

@@ -1,6 +1,8 @@
 // How numbers and dates read in the UI: percentages with ICD 203 words, dates in the
-// user's locale with a relative hint, always stored and sent as UTC.
-import { format, formatDistanceStrict } from "date-fns";
+// viewer's time zone with a relative hint, always stored and sent as UTC. Date functions
+// take the time zone (and "now") explicitly, so the server's render and the browser's
+// hydration print the same text (lib/client/time.tsx supplies both).
+import { formatDistanceStrict } from "date-fns";
 import { icd203Words } from "@/lib/math/probability";
 
 export const pct = (p: number | null | undefined, digits = 0): string =>
@@ -13,15 +15,84 @@ export const signedPoints = (d: number): string => {
   return pts === 0 ? "±0" : pts > 0 ? `▲${pts}` : `▼${-pts}`;
 };
 
-export const fmtDate = (iso: string | null | undefined): string => (iso ? format(new Date(iso), "d MMM yyyy") : "—");
-export const fmtDateTime = (iso: string | null | undefined): string => (iso ? format(new Date(iso), "d MMM yyyy HH:mm") : "—");
-
-/** "3 Sep 2022 · 2 days before" relative to a reference moment (default now). */
-export function fmtRelative(iso: string, reference: Date = new Date()): string {
-  const d = new Date(iso);
-  const rel = formatDistanceStrict(d, reference);
-  return `${fmtDateTime(iso)} · ${d <= reference ? `${rel} ago` : `in ${rel}`}`;
+/** A time zone name Intl accepts, else UTC (a cookie is user input). */
+export function validTimeZone(tz: string | null | undefined): string {
+  if (!tz) return "UTC";
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: tz });
+    return tz;
+  } catch {
+    return "UTC";
+  }
 }
 
-/** A value for <input type="datetime-local"> in the user's time zone. */
-export const toLocalInput = (iso: string): string => format(new Date(iso), "yyyy-MM-dd'T'HH:mm");
+type Parts = Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+function wallClock(ms: number, timeZone: string): Parts {
+  let f = partsCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    partsCache.set(timeZone, f);
+  }
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of f.formatToParts(new Date(ms))) if (p.type in out) out[p.type as keyof Parts] = Number(p.value);
+  return out;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** "3 Sep 2022" in the given zone. */
+export function formatDate(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return "—";
+  const p = wallClock(Date.parse(iso), timeZone);
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+}
+
+/** "3 Sep 2022 14:05" in the given zone. */
+export function formatDateTime(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return "—";
+  const p = wallClock(Date.parse(iso), timeZone);
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year} ${two(p.hour)}:${two(p.minute)}`;
+}
+
+/** "2 days ago" / "in 3 hours" against `now` (ms). */
+export function formatRelative(iso: string, now: number): string {
+  const d = Date.parse(iso);
+  const rel = formatDistanceStrict(d, now);
+  return d <= now ? `${rel} ago` : `in ${rel}`;
+}
+
+/** The value of an <input type="datetime-local"> showing `iso` in the given zone. */
+export function toLocalInput(iso: string, timeZone: string): string {
+  const p = wallClock(Date.parse(iso), timeZone);
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
+}
+
+/**
+ * The instant a datetime-local (or date) value names in the given zone, as ISO. The zone's
+ * offset is read at the guess and re-read once, which settles around DST changes.
+ */
+export function fromLocalInput(value: string, timeZone: string): string {
+  const [date, time = "00:00"] = value.split("T");
+  const [y, mo, d] = (date ?? "").split("-").map(Number);
+  const [h, mi, s] = time.split(":").map(Number);
+  const wall = Date.UTC(y!, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
+  const offsetAt = (ms: number) => {
+    const p = wallClock(ms, timeZone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (ms - (((ms % 1000) + 1000) % 1000));
+  };
+  let guess = wall - offsetAt(wall);
+  guess = wall - offsetAt(guess);
+  return new Date(guess).toISOString();
+}

@@ -8,6 +8,7 @@ import { unprocessable, type FieldError } from "@/lib/errors";
 import { requireEntityRole, type Actor } from "@/lib/access/service";
 import { recordEvent } from "@/lib/audit/service";
 import { sumsToOne } from "@/lib/math";
+import { requireOpenQuestion } from "@/lib/resolutions/service";
 import type { EstimateRow } from "./standing";
 import type { CreateEstimateInput, EstimateHistoryQuery } from "./schema";
 
@@ -42,6 +43,7 @@ export async function createEstimate(
   const { scenarioId } = await requireEntityRole(store, actor, "question", questionId, "editor");
   const s = store.schema;
   return store.tx(async (tx) => {
+    await requireOpenQuestion(store, tx, questionId, "new estimates");
     const hypotheses = await tx.select().from(s.hypotheses).where(eq(s.hypotheses.questionId, questionId));
     const byId = new Map(hypotheses.map((h) => [h.id, h]));
     const errors: FieldError[] = [];
@@ -94,7 +96,6 @@ export async function createEstimate(
       scenarioId,
       actorId: actor!.id,
       type: "estimate.created",
-      entity: "estimate",
       entityId: row.id,
       after: { questionId, probabilities: row.probabilities, rationale: row.rationale, evidenceIds },
     });

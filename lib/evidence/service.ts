@@ -58,6 +58,15 @@ async function checkSource(store: Store, tx: Db, scenarioId: string, sourceId: s
   }
 }
 
+// When something happened cannot lie in the future; a day's slack covers every time zone.
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+function requirePlausibleDate(store: Store, occurredAt: Date | null): void {
+  if (occurredAt && occurredAt.getTime() > store.now().getTime() + FUTURE_SLACK_MS) {
+    throw unprocessable("When it happened cannot be later than tomorrow", [{ path: "occurredAt", message: "is later than tomorrow" }]);
+  }
+}
+
 async function insertVersion(store: Store, tx: Db, evidenceId: string, version: number, c: Content, editedBy: string, at: Date) {
   const ev = store.schema.evidenceVersions;
   return (await tx.insert(ev).values({ evidenceId, version, ...c, editedBy, createdAt: at }).returning())[0]!;
@@ -80,6 +89,7 @@ export async function createEvidence(
     credibility: input.credibility,
     tags: input.tags ?? [],
   };
+  requirePlausibleDate(store, content.occurredAt);
   const row = await store.tx(async (tx) => {
     await checkSource(store, tx, scenarioId, content.sourceId, content.excerpt);
     const id = newId();
@@ -95,7 +105,6 @@ export async function createEvidence(
       scenarioId,
       actorId: actor!.id,
       type: "evidence.created",
-      entity: "evidence",
       entityId: id,
       after: toVersion(v1),
     });
@@ -137,6 +146,7 @@ export async function patchEvidence(
     };
     // An edit that changes nothing adds no version and no event.
     if (sameContent(current, next)) return current;
+    if (input.occurredAt !== undefined) requirePlausibleDate(store, next.occurredAt);
     if (input.sourceId !== undefined || input.excerpt !== undefined) {
       await checkSource(store, tx, scenarioId, next.sourceId, next.excerpt);
     }
@@ -160,7 +170,6 @@ export async function patchEvidence(
       scenarioId,
       actorId: actor!.id,
       type: "evidence.updated",
-      entity: "evidence",
       entityId: evidenceId,
       before: before ? toVersion(before) : { version: current.version, ...contentJson(current) },
       after: toVersion(after),
@@ -198,7 +207,6 @@ export async function retractEvidence(
       scenarioId,
       actorId: actor!.id,
       type: "evidence.retracted",
-      entity: "evidence",
       entityId: evidenceId,
       before: { retractedAt: null, retractReason: null },
       after: { retractedAt: now.toISOString(), retractReason: input.reason },

@@ -83,6 +83,13 @@ export function json(data: unknown, status = 200): Response {
 }
 
 export const created = (data: unknown) => json(data, 201);
+
+/** 201 with the created object and a Location header naming where it lives. */
+export function createdAt(location: string, data: unknown): Response {
+  const res = json(data, 201);
+  res.headers.set("location", location);
+  return res;
+}
 export const noContent = () => new Response(null, { status: 204 });
 
 /** The handler for a method a route does not support: 405 with an Allow header, as problem+json. */

@@ -102,14 +102,18 @@ export function likelihoodOf(
 }
 
 /**
- * How well one item separates the hypotheses, in bits: weight × log2(max L / min L)
- * over rated cells. An item rated the same against every hypothesis scores 0 — it
- * cannot tell them apart. Fewer than 2 rated cells: 0.
+ * How well one item separates the hypotheses, in bits: weight × log2(max L / min L).
+ * NA and unrated cells (null) count as likelihood 1 — the same "no information" factor
+ * the implied probabilities and sensitivity give them — so an item rated C against one
+ * hypothesis and NA against another scores 1 bit, just as it moves the posterior from
+ * 1/2 to 2/3. A row nobody rated (all null) scores 0, as does an item rated the same
+ * against every hypothesis: it cannot tell them apart.
  */
 export function diagnosticity(likelihoods: readonly (number | null)[], weight: number): number {
-  const rated = likelihoods.filter((l): l is number => l !== null && Number.isFinite(l));
-  if (rated.length < 2 || !(weight > 0)) return 0;
-  const floored = rated.map((l) => Math.max(LIKELIHOOD_FLOOR, l));
+  if (!(weight > 0)) return 0;
+  const rated = likelihoods.some((l) => l !== null && Number.isFinite(l));
+  if (!rated) return 0;
+  const floored = likelihoods.map((l) => (l !== null && Number.isFinite(l) ? Math.max(LIKELIHOOD_FLOOR, l) : 1));
   return weight * Math.log2(Math.max(...floored) / Math.min(...floored));
 }
 

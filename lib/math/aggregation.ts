@@ -1,34 +1,38 @@
 // Team aggregate of several analysts' standing estimates for one question.
-// Every pool first re-expresses each estimate over the currently open hypotheses
-// (restrictToOpen), so archived hypotheses drop out and new ones count 0.
+//
+// Every pool (and disagreement) works available-case: each estimate is first restricted to
+// the open hypotheses it actually gave a value for and renormalised over those
+// (restrictToGiven: archived ids drop out), then each hypothesis is pooled over the
+// estimates that gave it a value, and the result is normalised. An estimate made before a
+// hypothesis was added says nothing about it, so it neither votes 0 (which under the
+// geometric pool vetoed the new hypothesis: 0.0001 in the product) nor is counted at all
+// for it — the same as imputing its value from the other analysts'. A hypothesis nobody
+// gave a value is absent from the result (callers show "no estimate").
 
-import { clampProbability, normalize, restrictToOpen, type Probabilities } from "./probability";
+import { clampProbability, normalize, restrictToGiven, type Probabilities } from "./probability";
 
 export type PoolMethod = "geometric" | "median" | "mean";
 
-function restrictAll(
-  estimates: readonly Probabilities[],
-  openIds: readonly string[],
-): Probabilities[] {
-  return estimates.map((e) => restrictToOpen(e, openIds).probabilities);
+// column.get(id) = the values the (already restricted) estimates that gave `id` a value
+// gave it, in open-id order.
+function columns(given: readonly Probabilities[], openIds: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const id of new Set(openIds)) {
+    const values: number[] = [];
+    for (const r of given) {
+      const v = r[id];
+      if (typeof v === "number") values.push(v);
+    }
+    if (values.length > 0) out.set(id, values);
+  }
+  return out;
 }
 
-function uniqueIds(openIds: readonly string[]): string[] {
-  return [...new Set(openIds)];
-}
-
-// Per-hypothesis columns: column[i] = every analyst's p for openIds[i].
-function poolBy(
-  estimates: readonly Probabilities[],
-  openIds: readonly string[],
-  combine: (values: number[]) => number,
-): Probabilities | null {
-  if (estimates.length === 0) return null;
-  const ids = uniqueIds(openIds);
-  const rows = restrictAll(estimates, ids);
-  const pooled: Probabilities = {};
-  for (const id of ids) pooled[id] = combine(rows.map((r) => r[id] ?? 0));
-  return normalize(pooled);
+function geometricMean(values: readonly number[]): number {
+  // clamped so one analyst's 0 cannot veto a hypothesis for the whole team
+  let logSum = 0;
+  for (const v of values) logSum += Math.log(clampProbability(v));
+  return Math.exp(logSum / values.length);
 }
 
 /**
@@ -41,11 +45,7 @@ export function geometricMeanPool(
   estimates: readonly Probabilities[],
   openIds: readonly string[],
 ): Probabilities | null {
-  return poolBy(estimates, openIds, (values) => {
-    let logSum = 0;
-    for (const v of values) logSum += Math.log(clampProbability(v));
-    return Math.exp(logSum / values.length);
-  });
+  return aggregate("geometric", estimates, openIds);
 }
 
 function median(values: readonly number[]): number {
@@ -66,52 +66,77 @@ export function medianPool(
   estimates: readonly Probabilities[],
   openIds: readonly string[],
 ): Probabilities | null {
-  return poolBy(estimates, openIds, median);
+  return aggregate("median", estimates, openIds);
 }
 
-/** Arithmetic mean per hypothesis (already sums to 1; normalised for safety). */
+/**
+ * Arithmetic mean per hypothesis, then renormalised: with everyone giving every
+ * hypothesis it already sums to 1; with a hypothesis some never saw it does not.
+ */
 export function meanPool(
   estimates: readonly Probabilities[],
   openIds: readonly string[],
 ): Probabilities | null {
-  return poolBy(estimates, openIds, mean);
+  return aggregate("mean", estimates, openIds);
 }
 
+const COMBINE: Readonly<Record<PoolMethod, (values: readonly number[]) => number>> = {
+  geometric: geometricMean,
+  median,
+  mean,
+};
+
+/**
+ * The second half of aggregate(), for estimates already passed through
+ * restrictToGiven(e, openIds): pooledSeries keeps them restricted between changes
+ * instead of restricting every standing estimate again at every point.
+ */
+export function poolGiven(
+  method: PoolMethod,
+  given: readonly Probabilities[],
+  openIds: readonly string[],
+): Probabilities | null {
+  const cols = columns(given, openIds);
+  if (cols.size === 0) return null;
+  const combine = COMBINE[method];
+  const pooled: Probabilities = {};
+  for (const [id, values] of cols) pooled[id] = combine(values);
+  return normalize(pooled);
+}
+
+/** The pool by name. null when no open hypothesis has a value from any estimate. */
 export function aggregate(
   method: PoolMethod,
   estimates: readonly Probabilities[],
   openIds: readonly string[],
 ): Probabilities | null {
-  switch (method) {
-    case "geometric":
-      return geometricMeanPool(estimates, openIds);
-    case "median":
-      return medianPool(estimates, openIds);
-    case "mean":
-      return meanPool(estimates, openIds);
-  }
+  return poolGiven(
+    method,
+    estimates.map((e) => restrictToGiven(e, openIds)),
+    openIds,
+  );
 }
 
 /**
- * How far apart the analysts are: the population standard deviation of their
- * probabilities for each open hypothesis, averaged over the hypotheses. Population
- * (÷n, not ÷n−1) because the analysts are the whole team, not a sample of one.
- * null without estimates; 0 with no open hypotheses (nothing to disagree about).
+ * How far apart the analysts are: per open hypothesis, the population standard deviation
+ * of the (renormalised) values of the estimates that gave it one, averaged over the
+ * hypotheses somebody gave. Population (÷n, not ÷n−1) because the analysts are the whole
+ * team, not a sample of one. An analyst silent on a hypothesis is no disagreement about
+ * it. null when there is nothing to compare: no open hypothesis has a value.
  */
 export function disagreement(
   estimates: readonly Probabilities[],
   openIds: readonly string[],
 ): number | null {
-  if (estimates.length === 0) return null;
-  const ids = uniqueIds(openIds);
-  if (ids.length === 0) return 0;
-  const rows = restrictAll(estimates, ids);
+  const cols = columns(
+    estimates.map((e) => restrictToGiven(e, openIds)),
+    openIds,
+  );
+  if (cols.size === 0) return null;
   let total = 0;
-  for (const id of ids) {
-    const values = rows.map((r) => r[id] ?? 0);
+  for (const values of cols.values()) {
     const m = mean(values);
-    const variance = mean(values.map((v) => (v - m) ** 2));
-    total += Math.sqrt(variance);
+    total += Math.sqrt(mean(values.map((v) => (v - m) ** 2)));
   }
-  return total / ids.length;
+  return total / cols.size;
 }

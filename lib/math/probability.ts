@@ -70,6 +70,21 @@ export function restrictToOpen(
   return { probabilities: normalize(kept), missing };
 }
 
+/**
+ * What an estimate says about the hypotheses open now, and nothing more: the open ids it
+ * gave a value for (an explicit 0 included), renormalised over those. Archived ids drop out;
+ * an id added after the estimate is simply absent — the analyst never saw it, so the
+ * estimate is silent about it rather than a vote for 0. {} when it gave no open id.
+ * The pools use this; restrictToOpen is for showing an analyst their own figures.
+ */
+export function restrictToGiven(probs: Probabilities, openIds: readonly string[]): Probabilities {
+  const kept: Probabilities = {};
+  for (const id of new Set(openIds)) {
+    if (Object.prototype.hasOwnProperty.call(probs, id)) kept[id] = mass(probs[id]);
+  }
+  return normalize(kept);
+}
+
 /** True when the values add up to 1 within tolerance; empty or non-finite is false. */
 export function sumsToOne(probs: Probabilities, tolerance: number = 0.001): boolean {
   const values = Object.values(probs);

@@ -26,17 +26,29 @@ export function rebalance(probs: Probabilities, changedId: string, value: number
   return out;
 }
 
-/** Round to whole percentages that still add up to exactly 100 (largest remainder). */
-export function roundToPercents(probs: Probabilities): Record<string, number> {
+/**
+ * Round to percentages with `decimals` places that still add up to exactly 100 (largest
+ * remainder, in units of 10^−decimals). Values are scaled to sum 1 first; with no mass at
+ * all, the split is even.
+ */
+export function roundToPercents(probs: Probabilities, decimals = 0): Record<string, number> {
   const ids = Object.keys(probs);
-  const raw = ids.map((id) => (probs[id] ?? 0) * 100);
-  const floors = raw.map(Math.floor);
-  let missing = 100 - floors.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac);
+  const unit = 10 ** decimals;
+  const mass = ids.map((id) => Math.max(0, probs[id] ?? 0));
+  const total = mass.reduce((a, b) => a + b, 0);
+  const raw = mass.map((m) => (total > 0 ? m / total : 1 / ids.length) * 100 * unit);
+  // the 1e-9 keeps 12.5 · 100 = 1249.9999… from flooring a whole unit low
+  const floors = raw.map((r) => Math.floor(r + 1e-9));
+  let missing = 100 * unit - floors.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => ({ i, frac: r - floors[i]! })).sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (missing <= 0) break;
     floors[i]! += 1;
     missing -= 1;
   }
-  return Object.fromEntries(ids.map((id, i) => [id, floors[i]!]));
+  return Object.fromEntries(ids.map((id, i) => [id, floors[i]! / unit]));
 }
+
+/** An even split over `ids` in percent with `decimals` places, totalling exactly 100. */
+export const evenPercents = (ids: readonly string[], decimals = 2): Record<string, number> =>
+  roundToPercents(Object.fromEntries(ids.map((id) => [id, 1])), decimals);

@@ -1,24 +1,28 @@
 // Scoring resolved questions: Brier, log score, time-averaged Brier, calibration.
 // Annulled questions are not scored at all — callers skip them (see scoreQuestion).
+//
+// Every estimate is scored AS THE ANALYST GAVE IT: over its own hypotheses and the true
+// one, with no renormalisation. A hypothesis archived later keeps the p it was given
+// (outcome 0); one added after the estimate counts p = 0 (costly if it turns out true).
+// So archiving a hypothesis can never change a score, earlier or later: re-expressing old
+// estimates over the hypotheses open at resolution let an archive rewrite past days.
 
 import { PROBABILITY_FLOOR, type Probabilities } from "./probability";
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+// The hypotheses an estimate is scored over: its own, and the true one always, so a truth
+// the analyst never saw cannot make the forecast look better.
+function scoredIds(probs: Probabilities, trueId: string): string[] {
+  return [...new Set([...Object.keys(probs), trueId])];
+}
 
 /**
- * Multi-category Brier score Σ_h (p_h − o_h)², o = 1 for the true hypothesis else 0.
- * Range 0 (certain and right) … 2 (certain and wrong). A hypothesis the estimate
- * never mentions counts p = 0. trueId is always scored, even if the caller left it
- * out of hypothesisIds, so a missing truth cannot make a forecast look better.
+ * Multi-category Brier score Σ_h (p_h − o_h)² over the estimate's hypotheses and the true
+ * one; o = 1 for the true hypothesis else 0, p = 0 where the estimate gave nothing.
+ * Range 0 (certain and right) … 2 (certain and wrong).
  */
-export function brierScore(
-  probs: Probabilities,
-  trueId: string,
-  hypothesisIds: readonly string[],
-): number {
-  const ids = new Set([...hypothesisIds, trueId]);
+export function brierScore(probs: Probabilities, trueId: string): number {
   let sum = 0;
-  for (const id of ids) {
+  for (const id of scoredIds(probs, trueId)) {
     const p = probs[id] ?? 0;
     const o = id === trueId ? 1 : 0;
     sum += (p - o) ** 2;
@@ -27,8 +31,8 @@ export function brierScore(
 }
 
 /**
- * ln p(true), ≤ 0, higher is better. p is floored at 0.0001 (score ≥ ln 0.0001 ≈ −9.21)
- * because one confident miss would otherwise be −∞ and swamp every average it joins.
+ * ln p(true) as given, ≤ 0, higher is better. p is floored at 0.0001 (score ≥ ln 0.0001
+ * ≈ −9.21) because one confident miss would otherwise be −∞ and swamp every average it joins.
  */
 export function logScore(probs: Probabilities, trueId: string): number {
   const p = probs[trueId] ?? 0;
@@ -68,43 +72,31 @@ export function standingEstimate(
 }
 
 /**
- * Brier averaged over the days a forecast stood, so an analyst who was right early
+ * Brier averaged over the time each forecast stood, so an analyst who was right early
  * earns more than one who was right only the day before resolution.
  *
- * Definition: only estimates made strictly before resolvedAt count. Days are 24 h
- * slots starting at the first such estimate: slot k starts at first + k·24h, and every
- * slot whose start is before resolvedAt counts once (a final partial day counts as a
- * whole day). Each slot is scored with the estimate standing at its start (latest at
- * or before it); an update made mid-slot takes effect from the next slot. The result is
- * the mean over slots. If resolution comes less than a day after the first estimate,
- * it is the Brier of the estimate standing at resolution. null if no estimate counts.
+ * Only estimates made strictly before resolvedAt count. Each is weighted by how long it
+ * stood — from when it was made to the next estimate, the last one to resolution — over
+ * the whole span from the first estimate to resolution:
+ *   TAB = Σ_i Brier(e_i) · (t_{i+1} − t_i) / (t_resolution − t_first),  t_{n+1} = t_resolution.
+ * Of two estimates at the same instant the later-listed one stands (the earlier weighs 0).
+ * Exact times rather than 24-hour slots: a mid-day update counts from when it was made and
+ * a final partial day for the part that elapsed. null if no estimate counts.
  */
 export function timeAveragedBrier(
   estimates: readonly TimedEstimate[],
   trueId: string,
-  hypothesisIds: readonly string[],
   resolvedAt: number,
 ): number | null {
   const sorted = beforeResolution(estimates, resolvedAt);
   const first = sorted[0];
-  const last = sorted[sorted.length - 1];
-  if (first === undefined || last === undefined) return null;
-  const span = resolvedAt - first.at;
-  if (span < DAY_MS) return brierScore(last.probabilities, trueId, hypothesisIds);
-
-  const slots = Math.ceil(span / DAY_MS);
-  let next = 0; // index of the first estimate not yet standing
-  let standing: TimedEstimate = first;
+  if (first === undefined) return null;
   let total = 0;
-  for (let k = 0; k < slots; k++) {
-    const start = first.at + k * DAY_MS;
-    for (let e = sorted[next]; e !== undefined && e.at <= start; e = sorted[next]) {
-      standing = e;
-      next += 1;
-    }
-    total += brierScore(standing.probabilities, trueId, hypothesisIds);
-  }
-  return total / slots;
+  sorted.forEach((e, i) => {
+    const until = sorted[i + 1]?.at ?? resolvedAt;
+    if (until > e.at) total += brierScore(e.probabilities, trueId) * (until - e.at);
+  });
+  return total / (resolvedAt - first.at);
 }
 
 export interface QuestionScores {
@@ -114,7 +106,7 @@ export interface QuestionScores {
 }
 
 /**
- * All three scores for one analyst (or the team's aggregate series) on one question.
+ * All three scores for one analyst (or the team's pooled series) on one question.
  * resolution null = annulled: the question never had a true answer, so nobody is scored.
  * Brier and log score use the estimate standing at resolution. null when annulled or
  * when no estimate was made before resolution.
@@ -122,16 +114,15 @@ export interface QuestionScores {
 export function scoreQuestion(
   estimates: readonly TimedEstimate[],
   resolution: string | null,
-  hypothesisIds: readonly string[],
   resolvedAt: number,
 ): QuestionScores | null {
   if (resolution === null) return null;
   const sorted = beforeResolution(estimates, resolvedAt);
   const final = sorted[sorted.length - 1];
-  const tab = timeAveragedBrier(sorted, resolution, hypothesisIds, resolvedAt);
+  const tab = timeAveragedBrier(sorted, resolution, resolvedAt);
   if (final === undefined || tab === null) return null;
   return {
-    brier: brierScore(final.probabilities, resolution, hypothesisIds),
+    brier: brierScore(final.probabilities, resolution),
     logScore: logScore(final.probabilities, resolution),
     timeAveragedBrier: tab,
   };
@@ -154,16 +145,13 @@ export interface CalibrationBucket {
 }
 
 /**
- * Turn one estimate into calibration forecasts: one (p, came true?) pair per
- * hypothesis. Calibration takes these pairs and never does the expansion itself,
- * so the caller chooses which estimates count (all, or only the final ones).
+ * Turn one estimate into calibration forecasts: one (p, came true?) pair per hypothesis
+ * it gave, as given, plus the true one (p = 0 if the estimate never gave it) — the same
+ * hypotheses the Brier score is taken over. Calibration takes these pairs and never does
+ * the expansion itself, so the caller chooses which estimates count.
  */
-export function forecastsFromEstimate(
-  probs: Probabilities,
-  trueId: string,
-  hypothesisIds: readonly string[],
-): Forecast[] {
-  return [...new Set([...hypothesisIds, trueId])].map((id) => ({
+export function forecastsFromEstimate(probs: Probabilities, trueId: string): Forecast[] {
+  return scoredIds(probs, trueId).map((id) => ({
     p: probs[id] ?? 0,
     outcome: id === trueId ? 1 : 0,
   }));

@@ -1,13 +1,99 @@
-// A question's probabilities over time: after every estimate, each analyst's standing
-// estimate and the team's pool of them. Step-shaped: a value holds until the next estimate.
-import { geometricMeanPool } from "./aggregation";
-import { restrictToOpen, type Probabilities } from "./probability";
+// A question's probabilities over time. Step-shaped: a value holds until the next change.
+import { geometricMeanPool, poolGiven, type PoolMethod } from "./aggregation";
+import { restrictToGiven, restrictToOpen, type Probabilities } from "./probability";
 
 export interface SeriesEstimate {
   at: number;
   analystId: string;
   probabilities: Probabilities;
 }
+
+/** The hypotheses open from `at` on (until the next entry). */
+export interface OpenSet {
+  at: number;
+  openIds: readonly string[];
+}
+
+export interface PooledPoint {
+  at: number;
+  /**
+   * The team's pool, by aggregate(), of the estimates standing at `at` over the hypotheses
+   * open at `at` — what the overview showed then. A hypothesis nobody gave a value is
+   * absent; {} while no open hypothesis has a value at all.
+   */
+  probabilities: Probabilities;
+  openIds: string[];
+  /** How many analysts had an estimate standing. */
+  analysts: number;
+  /** Each analyst's standing estimate, as given (not restricted to the open set). */
+  standing: Record<string, Probabilities>;
+}
+
+export interface PooledSeriesInput {
+  /** Any order; of several by one analyst at one instant the later-listed stands. */
+  estimates: readonly SeriesEstimate[];
+  /** Ascending. Before the first entry nothing is open. */
+  openSets: readonly OpenSet[];
+  method: PoolMethod;
+  /** Exclusive: estimates and open-set changes at or after it are ignored (resolution). */
+  until?: number;
+}
+
+// Stable by time: equal instants keep input order.
+function byTime<T extends { at: number }>(list: readonly T[], until: number): T[] {
+  return list
+    .map((x, i) => ({ x, i }))
+    .filter(({ x }) => x.at < until)
+    .sort((a, b) => a.x.at - b.x.at || a.i - b.i)
+    .map(({ x }) => x);
+}
+
+/**
+ * The team's pooled value as a step function: one point at every instant an estimate was
+ * made or the open set changed, once at least one estimate stands, in time order. The
+ * value at any time t is the last point at or before t, and equals
+ * aggregate(method, estimates standing at t, ids open at t). Scoring the team and the
+ * history chart both read it, so the team is scored on exactly what was shown.
+ */
+export function pooledSeries({ estimates, openSets, method, until = Number.POSITIVE_INFINITY }: PooledSeriesInput): PooledPoint[] {
+  const es = byTime(estimates, until);
+  const sets = byTime(openSets, until);
+  const times = [...new Set([...es.map((e) => e.at), ...sets.map((s) => s.at)])].sort((a, b) => a - b);
+  const standing = new Map<string, Probabilities>();
+  // Each standing estimate restricted to the open set (aggregate's first step), redone only
+  // when that analyst estimates or the open set changes: a question with thousands of
+  // estimates would otherwise restrict every standing estimate again at every point.
+  const given = new Map<string, Probabilities>();
+  let openIds: string[] = [];
+  let e = 0;
+  let s = 0;
+  const out: PooledPoint[] = [];
+  for (const t of times) {
+    let setChanged = false;
+    for (; s < sets.length && sets[s]!.at === t; s++) {
+      openIds = [...sets[s]!.openIds];
+      setChanged = true;
+    }
+    for (; e < es.length && es[e]!.at === t; e++) {
+      const { analystId, probabilities } = es[e]!;
+      standing.set(analystId, probabilities);
+      given.set(analystId, restrictToGiven(probabilities, openIds));
+    }
+    if (setChanged) for (const [a, p] of standing) given.set(a, restrictToGiven(p, openIds));
+    if (standing.size === 0) continue;
+    out.push({
+      at: t,
+      // = aggregate(method, [...standing.values()], openIds): `given` is keyed like `standing`
+      probabilities: poolGiven(method, [...given.values()], openIds) ?? {},
+      openIds,
+      analysts: standing.size,
+      standing: Object.fromEntries(standing),
+    });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ chart (legacy)
 
 export interface SeriesPoint {
   at: number;
@@ -18,6 +104,11 @@ export interface SeriesPoint {
   standing: Record<string, Probabilities>;
 }
 
+/**
+ * After every estimate, each analyst's standing estimate and the team's geometric pool
+ * over one fixed open set (today's). The history chart's series until it moves to
+ * pooledSeries, which also follows the open set over time.
+ */
 export function probabilitySeries(estimates: readonly SeriesEstimate[], openIds: readonly string[]): SeriesPoint[] {
   const sorted = [...estimates].sort((a, b) => a.at - b.at);
   const raw = new Map<string, Probabilities>();

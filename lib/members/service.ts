@@ -58,7 +58,6 @@ export async function addMember(store: Store, actor: Actor | null, scenarioId: s
       scenarioId,
       actorId: actor!.id,
       type: "member.added",
-      entity: "member",
       entityId: target.id,
       after: { email: target.email, role: input.role },
     });
@@ -106,7 +105,6 @@ export async function changeRole(
       scenarioId,
       actorId: actor!.id,
       type: "member.role_changed",
-      entity: "member",
       entityId: userId,
       before: { email: before.email, role: before.role },
       after: { email: before.email, role: input.role },
@@ -131,34 +129,36 @@ export async function removeMember(store: Store, actor: Actor | null, scenarioId
       scenarioId,
       actorId: actor!.id,
       type: "member.removed",
-      entity: "member",
       entityId: userId,
       before: { email: before.email, role: before.role },
     });
   });
 }
 
-/** The first account created on an instance becomes an owner of the demo scenario. */
-export async function claimDemoScenario(store: Store, userId: string): Promise<void> {
+export interface Person {
+  id: string;
+  name: string;
+  /** Whether they are a member now (people from an import, or removed members, are not). */
+  member: boolean;
+}
+
+/**
+ * Everyone who appears in a scenario: its members, and anyone who acted in it — removed
+ * members, and the stand-ins an import or a demo copy brings. For filters and pickers.
+ */
+export async function listPeople(store: Store, actor: Actor | null, scenarioId: string): Promise<Person[]> {
+  await requireRole(store, actor, scenarioId, "viewer");
   const s = store.schema;
-  await store.tx(async (tx) => {
-    const demo = (await tx.select().from(s.scenarios).where(eq(s.scenarios.isDemo, true)).limit(1))[0];
-    if (!demo) return;
-    const claimed = await tx
-      .select({ id: s.events.id })
+  const [members, actors] = await Promise.all([
+    memberRows(store, store.db, scenarioId),
+    // events_scenario_at_idx (scenario_id, at)
+    store.db
+      .selectDistinct({ id: s.user.id, name: s.user.name })
       .from(s.events)
-      .where(and(eq(s.events.scenarioId, demo.id), eq(s.events.type, "scenario.demo_claimed")))
-      .limit(1);
-    if (claimed.length > 0) return;
-    const now = store.now();
-    await tx.insert(s.members).values({ scenarioId: demo.id, userId, role: "owner", createdAt: now, updatedAt: now });
-    await recordEvent(store, tx, {
-      scenarioId: demo.id,
-      actorId: userId,
-      type: "scenario.demo_claimed",
-      entity: "member",
-      entityId: userId,
-      after: { role: "owner" },
-    });
-  });
+      .innerJoin(s.user, eq(s.user.id, s.events.actorId))
+      .where(eq(s.events.scenarioId, scenarioId)),
+  ]);
+  const out = new Map<string, Person>(members.map((m) => [m.userId, { id: m.userId, name: m.name, member: true }]));
+  for (const a of actors) if (!out.has(a.id)) out.set(a.id, { id: a.id, name: a.name, member: false });
+  return [...out.values()].sort((x, y) => Number(y.member) - Number(x.member) || x.name.localeCompare(y.name));
 }

@@ -90,7 +90,6 @@ export async function createOutcome(store: Store, actor: Actor | null, scenarioI
       scenarioId,
       actorId: actor!.id,
       type: "outcome.created",
-      entity: "outcome",
       entityId: row.id,
       after: { title: row.title, description: row.description, hypothesisIds },
     });
@@ -120,7 +119,6 @@ export async function patchOutcome(store: Store, actor: Actor | null, outcomeId:
       scenarioId,
       actorId: actor!.id,
       type: "outcome.updated",
-      entity: "outcome",
       entityId: outcomeId,
       before: outcomeOut(current),
       after: outcomeOut(updated),

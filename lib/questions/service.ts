@@ -7,7 +7,9 @@ import { newId } from "@/lib/ids";
 import { notFound, staleVersion, unprocessable } from "@/lib/errors";
 import { requireEntityRole, requireRole, type Actor } from "@/lib/access/service";
 import { recordEvent } from "@/lib/audit/service";
+import { requireOpenQuestion } from "@/lib/resolutions/service";
 import type { CreateQuestionInput, HypothesisInput, PatchHypothesisInput, PatchQuestionInput } from "./schema";
+import { repeatedTitles, titleKey } from "./titles";
 
 type QuestionRow = typeof import("@/db/schema/sqlite").questions.$inferSelect;
 type HypothesisRow = typeof import("@/db/schema/sqlite").hypotheses.$inferSelect;
@@ -91,6 +93,21 @@ async function insertHypothesis(store: Store, tx: Db, question: QuestionRow, h: 
   return row;
 }
 
+/** 422 when another open hypothesis of the question already has this title. */
+async function requireUniqueTitle(store: Store, tx: Db, questionId: string, title: string, exceptId: string | null, path: string) {
+  const s = store.schema;
+  const open = await tx
+    .select({ id: s.hypotheses.id, title: s.hypotheses.title })
+    .from(s.hypotheses)
+    .where(and(eq(s.hypotheses.questionId, questionId), eq(s.hypotheses.status, "open")));
+  const clash = open.find((h) => h.id !== exceptId && titleKey(h.title) === titleKey(title));
+  if (clash) {
+    throw unprocessable(`An open hypothesis of this question is already called “${clash.title}”`, [
+      { path, message: "another open hypothesis has this title" },
+    ]);
+  }
+}
+
 export async function getQuestion(store: Store, actor: Actor | null, questionId: string): Promise<QuestionOut> {
   await requireEntityRole(store, actor, "question", questionId, "viewer");
   const q = (await store.db.select().from(store.schema.questions).where(eq(store.schema.questions.id, questionId)))[0]!;
@@ -104,6 +121,13 @@ export async function createQuestion(
   input: CreateQuestionInput,
 ): Promise<QuestionOut> {
   await requireRole(store, actor, scenarioId, "editor");
+  const repeated = repeatedTitles(input.hypotheses.map((h) => h.title));
+  if (repeated.length > 0) {
+    throw unprocessable(
+      "Two hypotheses of one question may not share a title",
+      repeated.map((i) => ({ path: `hypotheses.${i}.title`, message: "repeats another hypothesis's title" })),
+    );
+  }
   const s = store.schema;
   return store.tx(async (tx) => {
     if (input.parentHypothesisId) {
@@ -150,7 +174,6 @@ export async function createQuestion(
       scenarioId,
       actorId: actor!.id,
       type: "question.created",
-      entity: "question",
       entityId: q.id,
       after: { title: out.title, parentHypothesisId: out.parentHypothesisId, hypotheses: out.hypotheses.map((h) => ({ id: h.id, title: h.title })) },
     });
@@ -179,7 +202,6 @@ export async function patchQuestion(store: Store, actor: Actor | null, questionI
       scenarioId,
       actorId: actor!.id,
       type: "question.updated",
-      entity: "question",
       entityId: questionId,
       before: { title: current.title, description: current.description, version: current.version },
       after: { ...next, version: updated.version },
@@ -194,13 +216,14 @@ export async function addHypothesis(store: Store, actor: Actor | null, questionI
   return store.tx(async (tx) => {
     const q = (await tx.select().from(s.questions).where(eq(s.questions.id, questionId)))[0];
     if (!q) throw notFound("Question");
+    await requireOpenQuestion(store, tx, questionId, "new hypotheses");
+    await requireUniqueTitle(store, tx, questionId, input.title, null, "title");
     const last = await tx.select({ p: max(s.hypotheses.position) }).from(s.hypotheses).where(eq(s.hypotheses.questionId, questionId));
     const row = await insertHypothesis(store, tx, q, input, (last[0]?.p ?? 0) + 1, actor!.id);
     await recordEvent(store, tx, {
       scenarioId,
       actorId: actor!.id,
       type: "hypothesis.added",
-      entity: "hypothesis",
       entityId: row.id,
       after: { questionId, title: row.title, description: row.description },
     });
@@ -225,6 +248,9 @@ export async function patchHypothesis(
       description: input.description ?? current.description,
       status: input.status ?? current.status,
     };
+    if (next.status === "open" && (titleKey(next.title) !== titleKey(current.title) || current.status !== "open")) {
+      await requireUniqueTitle(store, tx, current.questionId, next.title, hypothesisId, current.status === "open" ? "title" : "status");
+    }
     if (current.status === "open" && next.status === "archived") {
       const open = await tx
         .select({ id: s.hypotheses.id })
@@ -249,7 +275,6 @@ export async function patchHypothesis(
       scenarioId,
       actorId: actor!.id,
       type: next.status !== current.status ? (next.status === "archived" ? "hypothesis.archived" : "hypothesis.reopened") : "hypothesis.updated",
-      entity: "hypothesis",
       entityId: hypothesisId,
       before: { title: current.title, description: current.description, status: current.status, version: current.version },
       after: { ...next, version: updated.version },

@@ -1,6 +1,7 @@
 // Ratings are append-only: a cell's current value is its newest row, its value "as of t"
-// the newest row at or before t. Reads fetch the rows in range and keep the last per
-// (evidence, hypothesis, analyst) in code — portable, and cheap at matrix sizes.
+// the newest row at or before t; a row with consistency null clears the cell (unrated).
+// Reads fetch the rows in range and keep the last per (evidence, hypothesis, analyst) in
+// code — portable, and cheap at matrix sizes.
 import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
@@ -31,7 +32,7 @@ const CHUNK = 500;
 
 type RatingRow = typeof import("@/db/schema/sqlite").ratings.$inferSelect;
 
-const toRating = (r: RatingRow): Rating => ({
+const toRating = (r: RatingRow & { consistency: Consistency }): Rating => ({
   evidenceId: r.evidenceId,
   hypothesisId: r.hypothesisId,
   analystId: r.analystId,
@@ -74,8 +75,9 @@ export async function currentRatings(
 
   const latest = new Map<string, RatingRow>();
   for (const row of rows) latest.set(`${row.evidenceId}\u0000${row.hypothesisId}\u0000${row.analystId}`, row);
+  // a cell whose newest row is a clear is unrated
   return [...latest.values()]
-    .map(toRating)
+    .flatMap((r) => (r.consistency === null ? [] : [toRating({ ...r, consistency: r.consistency })]))
     .sort((a, b) => cmp(a.evidenceId, b.evidenceId) || cmp(a.hypothesisId, b.hypothesisId) || cmp(a.analystId, b.analystId));
 }
 

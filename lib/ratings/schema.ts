@@ -13,12 +13,18 @@ const MAX_CELLS = 1_000;
 export const putRatingsInput = z.strictObject({
   ratings: z
     .array(
-      z.strictObject({
-        hypothesisId: id,
-        consistency,
-        // absent or null: no explicit likelihood (the ACH mapping applies)
-        likelihood: likelihood.nullish(),
-      }),
+      z
+        .strictObject({
+          hypothesisId: id,
+          // null clears the cell: it is unrated from now on (earlier ratings stay in history)
+          consistency: consistency.nullable(),
+          // absent or null: no explicit likelihood (the ACH mapping applies)
+          likelihood: likelihood.nullish(),
+        })
+        .refine((r) => r.consistency !== null || r.likelihood == null, {
+          message: "a cleared cell has no likelihood",
+          path: ["likelihood"],
+        }),
     )
     .min(1, "must rate at least one hypothesis")
     .max(MAX_CELLS, `must have at most ${MAX_CELLS} ratings`),

@@ -1,6 +1,7 @@
 // Ratings: each analyst's ACH judgement of how an evidence item bears on each hypothesis.
 // Append-only — a PUT inserts a row only for cells whose value changed, so the sequence of
-// rows is the history and any past matrix can be rebuilt.
+// rows is the history and any past matrix can be rebuilt. Clearing a cell (consistency
+// null) appends a row too: unrated from then on, rated as before at earlier times.
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Store } from "@/db/client";
@@ -19,9 +20,8 @@ export async function listRatings(store: Store, actor: Actor | null, evidenceId:
   return currentRatings(store, { evidenceIds: [evidenceId] }, asOf);
 }
 
-type Cell = { hypothesisId: string; consistency: Rating["consistency"]; likelihood: number | null };
-/** A cell's value before a change: null consistency when the analyst had not rated it. */
-type PriorCell = Omit<Cell, "consistency"> & { consistency: Cell["consistency"] | null };
+/** A cell's value; null consistency: unrated (never rated, or cleared). */
+type Cell = { hypothesisId: string; consistency: Rating["consistency"] | null; likelihood: number | null };
 
 /** The acting analyst rates one evidence item; returns their current ratings for it. */
 export async function putRatings(
@@ -71,11 +71,12 @@ export async function putRatings(
 
     const mine = await currentRatings(store, { evidenceIds: [evidenceId] }, undefined, { analystId, db: tx });
     const current = new Map(mine.map((r) => [r.hypothesisId, r]));
-    const before: PriorCell[] = [];
+    const before: Cell[] = [];
     const after: Cell[] = [];
     for (const c of cells) {
       const was = current.get(c.hypothesisId);
       if (was && was.consistency === c.consistency && was.likelihood === c.likelihood) continue;
+      if (!was && c.consistency === null) continue; // clearing an unrated cell changes nothing
       before.push({ hypothesisId: c.hypothesisId, consistency: was?.consistency ?? null, likelihood: was?.likelihood ?? null });
       after.push(c);
     }
@@ -101,12 +102,15 @@ export async function putRatings(
       scenarioId,
       actorId: analystId,
       type: "ratings.updated",
-      entity: "evidence",
       entityId: evidenceId,
       before,
       after,
     });
     for (const r of inserted) {
+      if (r.consistency === null) {
+        current.delete(r.hypothesisId);
+        continue;
+      }
       current.set(r.hypothesisId, {
         evidenceId,
         hypothesisId: r.hypothesisId,

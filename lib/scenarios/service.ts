@@ -73,7 +73,6 @@ export async function createScenario(store: Store, actor: Actor | null, input: C
       scenarioId: id,
       actorId: a.id,
       type: "scenario.created",
-      entity: "scenario",
       entityId: id,
       after: { title: created.title, summary: created.summary },
     });
@@ -132,7 +131,6 @@ export async function patchScenario(
       scenarioId,
       actorId: actor!.id,
       type: "scenario.updated",
-      entity: "scenario",
       entityId: scenarioId,
       before: { title: current.title, summary: current.summary, version: current.version },
       after: { title: updated.title, summary: updated.summary, version: updated.version },

@@ -9,6 +9,7 @@ import { loadQuestionTree, openHypothesisIds } from "@/lib/questions/read";
 import { standingEstimates } from "@/lib/estimates/standing";
 import type { Role } from "@/lib/access/service";
 import { recordedStateAt } from "@/lib/audit/service";
+import { resolutionState } from "@/lib/resolutions/state";
 
 export interface HypothesisView {
   id: string;
@@ -34,7 +35,18 @@ export interface QuestionView {
   disagreement: number | null;
   /** When the caller last estimated, and whether hypotheses were added since. */
   myEstimate: { at: string; needsReview: boolean } | null;
-  resolution: { hypothesisId: string | null; annulled: boolean; note: string; at: string } | null;
+  /** Set when the question is resolved or annulled (as of `asOf`): the answer in force. */
+  resolution: {
+    hypothesisId: string | null;
+    annulled: boolean;
+    note: string;
+    /** When it closed; a correction keeps this moment. */
+    at: string;
+    /** Annulled (or reopened) automatically because of a parent question's resolution. */
+    automatic: boolean;
+    /** The answer in force replaced an earlier one (with a reason). */
+    corrected: boolean;
+  } | null;
   hypotheses: HypothesisView[];
 }
 
@@ -116,13 +128,7 @@ export async function buildScenarioView(
     const team = aggregate(method, standing.map((e) => e.probabilities), open);
     const mine = standing.find((e) => e.analystId === actorId);
     const myRestricted = mine ? restrictToOpen(mine.probabilities, open) : null;
-    const resolution = (
-      await store.db
-        .select()
-        .from(s.resolutions)
-        .where(and(eq(s.resolutions.questionId, q.id), asOf ? lte(s.resolutions.createdAt, asOf) : undefined))
-        .orderBy(asc(s.resolutions.createdAt))
-    ).at(-1);
+    const resolution = resolutionState(await store.db.select().from(s.resolutions).where(eq(s.resolutions.questionId, q.id)), asOf);
 
     const hypotheses: HypothesisView[] = q.hypotheses.map((h) => ({
       id: h.id,
@@ -133,7 +139,8 @@ export async function buildScenarioView(
       version: h.version,
       createdAt: h.createdAt.toISOString(),
       probability: h.status === "open" && team ? (team[h.id] ?? null) : null,
-      myProbability: h.status === "open" && myRestricted ? (myRestricted.probabilities[h.id] ?? null) : null,
+      // a hypothesis the caller's estimate never gave (added since) has no figure of theirs
+      myProbability: h.status === "open" && myRestricted && !myRestricted.missing.includes(h.id) ? (myRestricted.probabilities[h.id] ?? null) : null,
     }));
 
     questions.push({
@@ -147,9 +154,17 @@ export async function buildScenarioView(
       analysts: standing.length,
       disagreement: disagreement(standing.map((e) => e.probabilities), open),
       myEstimate: mine && myRestricted ? { at: mine.createdAt.toISOString(), needsReview: myRestricted.missing.length > 0 } : null,
-      resolution: resolution
-        ? { hypothesisId: resolution.hypothesisId, annulled: resolution.annulled, note: resolution.note, at: resolution.createdAt.toISOString() }
-        : null,
+      resolution:
+        resolution.status === "open"
+          ? null
+          : {
+              hypothesisId: resolution.hypothesisId,
+              annulled: resolution.status === "annulled",
+              note: resolution.current!.note,
+              at: resolution.closedAt!.toISOString(),
+              automatic: resolution.automatic,
+              corrected: resolution.current!.correctionReason !== null,
+            },
       hypotheses,
     });
     treeForOutcomes.push({

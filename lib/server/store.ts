@@ -2,7 +2,7 @@
 // Kept on globalThis because Next bundles instrumentation and routes separately.
 import "server-only";
 import { openStore, type Store } from "@/db/client";
-import { seedDemoIfEmpty } from "@/db/seed";
+import { seedDemoTemplate } from "@/db/seed";
 
 const KEY = Symbol.for("branchpoint.store");
 type Holder = { [KEY]?: Promise<Store> };
@@ -12,7 +12,7 @@ export function getStore(): Promise<Store> {
   if (!g[KEY]) {
     g[KEY] = (async () => {
       const store = openStore();
-      if (process.env.BRANCHPOINT_SEED !== "off") await seedDemoIfEmpty(store);
+      if (process.env.BRANCHPOINT_SEED !== "off") await seedDemoTemplate(store);
       return store;
     })();
     g[KEY].catch(() => {

@@ -100,7 +100,6 @@ export async function createSource(
       scenarioId,
       actorId: actor!.id,
       type: "source.created",
-      entity: "source",
       entityId: id,
       // the text itself stays in the sources row; the log records only its size
       after: {

@@ -83,16 +83,22 @@ async function readPeople(store: Store, tx: Db, body: DocumentBody): Promise<Sce
   const users = new Map<string, ScenarioDocument["people"][number]>();
   for (let i = 0; i < candidates.length; i += 500) {
     const rows = await tx
-      .select({ id: s.user.id, name: s.user.name, email: s.user.email })
+      .select({ id: s.user.id, name: s.user.name, email: s.user.email, sourceEmail: s.user.sourceEmail })
       .from(s.user)
       .where(inArray(s.user.id, candidates.slice(i, i + 500)));
-    for (const u of rows) users.set(u.id, u);
+    // a stand-in exports the email its document gave, not its placeholder
+    for (const u of rows) users.set(u.id, { id: u.id, name: u.name, email: u.sourceEmail ?? u.email });
   }
   return candidates.flatMap((c) => users.get(c) ?? []);
 }
 
 export async function exportScenario(store: Store, actor: Actor | null, scenarioId: string): Promise<ScenarioDocument> {
   await requireRole(store, actor, scenarioId, "viewer");
+  return scenarioDocument(store, scenarioId);
+}
+
+/** The document of any scenario, without an access check: callers decide who may have it. */
+export async function scenarioDocument(store: Store, scenarioId: string): Promise<ScenarioDocument> {
   // One transaction for a consistent snapshot: a rating written between two reads would
   // otherwise point at evidence the document lacks, and the import would reject it.
   return store.tx(async (tx) => {

@@ -138,7 +138,7 @@ const rating = z.strictObject({
   evidenceId: id,
   hypothesisId: id,
   analystId: id,
-  consistency: z.enum(CONSISTENCIES),
+  consistency: z.enum(CONSISTENCIES).nullable(),
   likelihood: z.number().nullable(),
   createdAt: ts,
 });

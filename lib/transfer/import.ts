@@ -1,15 +1,16 @@
 // Import: a transfer document becomes a new scenario owned by the importer alone — every
 // row with a new id and its original timestamps, in one transaction.
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { InferInsertModel } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
 import { newId } from "@/lib/ids";
 import { requireActor, type Actor } from "@/lib/access/service";
+import { notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/service";
 import { IMPORT_EVENT_TYPE, parseScenarioDocument, type ScenarioDocument } from "./format";
 import { definedIds, rewriteIds } from "./ids";
-import { CHUNK, insertAll } from "./bulk-insert";
+import { insertAll } from "./bulk-insert";
 
 export interface ImportResult {
   id: string;
@@ -20,33 +21,59 @@ const date = (s: string) => new Date(s);
 const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
 
 /**
- * People become users by email: an existing user with the same email (compared without
- * case), else a placeholder user with no account row, so it can never sign in. Nobody but
- * the importer gains access: membership is not part of the document.
+ * People become users. Only the importer can be matched to an account, by their own email
+ * (compared without case): the document could name anyone, and binding its records to an
+ * existing account by email would put words in that person's mouth. Everyone else becomes
+ * a stand-in user with no account row (it can never sign in) and a placeholder email, so it
+ * neither blocks nor claims a sign-up; the email the document gave is kept beside it for
+ * exports. Nothing here depends on which other emails have accounts, so the import's reply
+ * and event reveal nothing about them. Nobody but the importer gains access: membership is
+ * not part of the document.
  */
-async function mapPeople(store: Store, tx: Db, doc: ScenarioDocument, now: Date, ids: Map<string, string>) {
+async function mapPeople(store: Store, tx: Db, doc: ScenarioDocument, importer: { id: string; email: string }, now: Date, ids: Map<string, string>) {
   const s = store.schema;
-  const variants = [...new Set(doc.people.flatMap((p) => [p.email, p.email.trim().toLowerCase()]))];
-  const byEmail = new Map<string, string>();
-  for (let i = 0; i < variants.length; i += CHUNK) {
-    const rows = await tx.select({ id: s.user.id, email: s.user.email }).from(s.user).where(inArray(s.user.email, variants.slice(i, i + CHUNK)));
-    for (const u of rows) byEmail.set(u.email.trim().toLowerCase(), u.id);
-  }
-  const placeholders: InferInsertModel<typeof s.user>[] = [];
+  const own = importer.email.trim().toLowerCase();
+  const standIns: InferInsertModel<typeof s.user>[] = [];
   for (const p of doc.people) {
-    const email = p.email.trim().toLowerCase(); // as better-auth stores and looks up emails
-    let userId = byEmail.get(email);
-    if (userId === undefined) {
-      userId = newId();
-      placeholders.push({ id: userId, name: p.name, email, emailVerified: false, image: null, kind: "imported", createdAt: now, updatedAt: now });
+    if (p.email.trim().toLowerCase() === own) {
+      ids.set(p.id, importer.id);
+      continue;
     }
-    ids.set(p.id, userId);
+    const id = newId();
+    standIns.push({
+      id,
+      name: p.name,
+      email: `imported.${id}@placeholder.invalid`,
+      sourceEmail: p.email,
+      emailVerified: false,
+      image: null,
+      kind: "imported",
+      createdAt: now,
+      updatedAt: now,
+    });
+    ids.set(p.id, id);
   }
-  await insertAll(tx, s.user, placeholders);
-  return { matched: doc.people.length - placeholders.length, created: placeholders.length };
+  await insertAll(tx, s.user, standIns);
+  return { people: doc.people.length, standIns: standIns.length };
 }
 
-export async function importScenario(store: Store, actor: Actor | null, input: unknown): Promise<ImportResult> {
+/** Who first estimated each question: derived from the estimates, whatever the document's index says. */
+function forecastersOf(doc: ScenarioDocument): { questionId: string; analystId: string; firstAt: string }[] {
+  const first = new Map<string, { questionId: string; analystId: string; firstAt: string }>();
+  for (const e of doc.estimates) {
+    const key = `${e.questionId}\u0000${e.analystId}`;
+    const seen = first.get(key);
+    if (!seen || Date.parse(e.createdAt) < Date.parse(seen.firstAt)) first.set(key, { questionId: e.questionId, analystId: e.analystId, firstAt: e.createdAt });
+  }
+  return [...first.values()];
+}
+
+export interface ImportOptions {
+  /** The copy is of the demo: marked as such, and its event says so. */
+  demo?: boolean;
+}
+
+export async function importScenario(store: Store, actor: Actor | null, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const a = requireActor(actor);
   const doc = parseScenarioDocument(input);
   const s = store.schema;
@@ -54,7 +81,9 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
   return store.tx(async (tx) => {
     const now = store.now();
     const ids = new Map<string, string>();
-    const people = await mapPeople(store, tx, doc, now, ids);
+    const me = (await tx.select({ id: s.user.id, email: s.user.email }).from(s.user).where(eq(s.user.id, a.id)).limit(1))[0];
+    if (!me) throw notFound("Account");
+    const people = await mapPeople(store, tx, doc, me, now, ids);
     // New ids in document order: uuid v7 is monotonic, so rows that share a timestamp keep
     // their relative order on the next export (which breaks ties by id).
     for (const d of definedIds(doc)) if (d.kind !== "person") ids.set(d.id, newId());
@@ -74,7 +103,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       title: sc.title,
       summary: sc.summary,
       version: sc.version,
-      isDemo: false,
+      isDemo: options.demo === true,
       createdBy: refOrNull(sc.createdBy),
       createdAt: date(sc.createdAt),
       updatedAt: date(sc.updatedAt),
@@ -218,7 +247,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
     await insertAll(
       tx,
       s.forecasters,
-      doc.forecasters.map((f) => ({ questionId: ref(f.questionId), analystId: ref(f.analystId), firstAt: date(f.firstAt) })),
+      forecastersOf(doc).map((f) => ({ questionId: ref(f.questionId), analystId: ref(f.analystId), firstAt: date(f.firstAt) })),
     );
     await insertAll(
       tx,
@@ -255,10 +284,10 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       scenarioId,
       actorId: a.id,
       type: IMPORT_EVENT_TYPE,
-      entity: "scenario",
       entityId: scenarioId,
       after: {
         title: sc.title,
+        ...(options.demo ? { demo: true } : {}),
         fromScenarioId: sc.id,
         exportedAt: doc.exportedAt,
         people,

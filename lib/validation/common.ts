@@ -1,19 +1,8 @@
 // Shared zod building blocks: limits on text so no field can grow without bound.
 import { z } from "zod";
 
-export const LIMITS = {
-  title: 300,
-  summary: 5_000,
-  description: 10_000,
-  rationale: 10_000,
-  excerpt: 20_000,
-  sourceText: 1_000_000,
-  url: 2_000,
-  tag: 50,
-  tags: 20,
-  note: 5_000,
-  reason: 2_000,
-} as const;
+export { LIMITS } from "./limits";
+import { LIMITS } from "./limits";
 
 export const id = z.string().min(1, "is required").max(100, "is not a valid id");
 

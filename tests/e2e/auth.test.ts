@@ -1,26 +1,21 @@
-// Flow 1: a new user on a fresh install signs up through the form, is welcomed, opens the
+// Flow 1: a new user signs up through the form, is welcomed, opens a private copy of the
 // demo and reads the question tree with team percentages and ICD 203 words; signs out and
-// back in; a wrong password is refused with a visible error.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+// back in; a wrong password is refused with a visible error; a link to a scenario they
+// cannot open shows a styled 404 with a way back. Every page renders without a console
+// error, also in a browser far from UTC (dates hydrate in the viewer's time zone).
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { icd203Words } from "@/lib/math/probability";
-import type { RunningServer } from "../support/server";
-import { apiJson, expectAccessible, freshInstance, launchBrowser, newPage, openDemo, pctText, screenshot, signUpViaUi, type Account } from "../support/e2e-browser";
+import { apiJson, browserSession, expectAccessible, openDemo, pctText, screenshot, signUpViaUi, type Account } from "../support/e2e-browser";
 
-let server: RunningServer;
-let browser: Browser;
+const session = browserSession();
 let page: Page;
 let account: Account;
 let demoId: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([freshInstance(), launchBrowser()]);
-  page = await newPage(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  // Kolkata is UTC+5:30: a date rendered on the server in UTC would differ in the browser
+  page = await session.page({ timezoneId: "Asia/Kolkata" });
 });
 
 describe("flow 1: sign up, the demo, sign out and in", () => {
@@ -34,19 +29,17 @@ describe("flow 1: sign up, the demo, sign out and in", () => {
     await screenshot(page, "sign-up");
   });
 
-  it("sign-up lands on /scenarios with the welcome and the demo listed", async () => {
+  it("sign-up lands on /scenarios with the welcome offering a copy of the demo", async () => {
     account = await signUpViaUi(page, "Nadia Field");
     expect(page.url()).toMatch(/\/scenarios\?welcome=1$/);
     const welcome = page.locator("section", { has: page.getByRole("heading", { name: "Welcome to Branchpoint, Nadia Field" }) });
     expect(await welcome.innerText()).toContain("Start with the demo");
-    const demoRow = page.getByRole("row", { name: /Russian Embassy/ });
-    expect(await demoRow.count()).toBe(1);
-    expect(await demoRow.innerText()).toMatch(/demo/);
-    expect(await demoRow.getByRole("cell").nth(1).innerText()).toBe("owner");
+    expect(await welcome.getByRole("button", { name: "Open a copy of the demo" }).count()).toBe(1);
+    expect(await page.getByText("You are not a member of any scenario yet.").count()).toBe(1);
     await screenshot(page, "scenarios-welcome");
   });
 
-  it("'Open the demo scenario' shows Q1..Q4 with team percentages and ICD words", async () => {
+  it("'Open a copy of the demo' shows Q1..Q4 with team percentages and ICD words", async () => {
     demoId = await openDemo(page);
     const scenario = await apiJson(page, "GET", `/api/v1/scenarios/${demoId}`);
     expect(scenario.questions).toHaveLength(4);
@@ -93,12 +86,21 @@ describe("flow 1: sign up, the demo, sign out and in", () => {
 
     // Outcomes with probabilities, and recent activity.
     expect(await page.getByTestId("outcome").count()).toBe(scenario.outcomes.length);
-    expect(await page.getByRole("complementary").innerText()).toMatch(/Recent activity[\s\S]*Nadia Field joined the demo scenario as owner/);
+    expect(await page.getByTestId("activity").innerText()).toMatch(/Nadia Field opened this copy of the demo/);
+    // listed as mine, marked as the demo
+    await page.goto("/scenarios");
+    const demoRow = page.getByRole("row", { name: /Russian Embassy/ });
+    await demoRow.waitFor();
+    expect(await demoRow.innerText()).toMatch(/demo/);
+    expect(await demoRow.getByRole("cell").nth(1).innerText()).toBe("owner");
+    await page.goto(`/scenarios/${demoId}`);
+    await page.getByTestId("question").first().waitFor();
     await expectAccessible(page, "overview (demo)");
     await screenshot(page, "overview");
   });
 
   it("sign out → protected pages ask to sign in; a wrong password shows an error; the right one works", async () => {
+    session.expectConsoleError(/status of 401/); // the refused sign-in, on purpose
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/sign-in/);
     await page.goto(`/scenarios/${demoId}`);
@@ -122,5 +124,20 @@ describe("flow 1: sign up, the demo, sign out and in", () => {
     await page.waitForURL(new RegExp(`/scenarios/${demoId}$`));
     await expect.poll(() => page.getByTestId("question").count()).toBe(4);
     expect(await page.getByText(account.name, { exact: true }).first().isVisible()).toBe(true);
+  });
+
+  it("a scenario I cannot open, and an unknown page, show a styled 404 with a way back", async () => {
+    session.expectConsoleError(/status of 404/);
+    for (const path of ["/scenarios/not-a-scenario-of-mine", "/no/such/page"]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+      await page.getByRole("heading", { name: "Nothing here" }).waitFor();
+      expect(await page.getByRole("link", { name: "Back to your scenarios" }).count()).toBe(1);
+    }
+    await expectAccessible(page, "not found");
+    await screenshot(page, "not-found");
+    // the favicon is served
+    const icon = await page.request.get("/icon.svg");
+    expect(icon.status()).toBe(200);
   });
 });

@@ -1,11 +1,12 @@
 // Flow 3: add a source with its full text, select a passage in the reader and log it as
 // graded evidence; the passage is highlighted and the log lists it with its grade and exact
-// excerpt; filter by text and tag; edit (two versions side by side); retract with a reason.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { apiJson, expectAccessible, expectWrite, launchBrowser, newPage, screenshot, signUpViaUi } from "../support/e2e-browser";
+// excerpt; "Occurred" starts empty (it is not the source's publication date); filter by
+// text and tag; edit (two versions side by side); retract with a reason.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { apiJson, browserSession, expectAccessible, expectWrite, screenshot, signUpViaUi } from "../support/e2e-browser";
 
-const baseUrl = inject("baseUrl");
+const session = browserSession();
 const SOURCE_TITLE = "Guards left the visa queue unprotected";
 const TEXT =
   "The embassy guard was killed at the gate shortly before the consular section opened.\n\n" +
@@ -16,17 +17,11 @@ const SUMMARY = "Visa queue had no Taliban checkpoint";
 const OBSERVATION = "Taliban spokesman blamed foreign agencies within hours";
 const REASON = "Officials corrected this: a checkpoint was in place";
 
-let browser: Browser;
 let page: Page;
 let scenarioId: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await newPage(browser, baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  page = await session.page();
 });
 
 const rows = () => page.getByTestId("evidence-row");
@@ -82,6 +77,8 @@ describe("flow 3: sources and evidence", () => {
     await page.getByRole("button", { name: "Log as evidence" }).click();
     const dialog = page.getByRole("dialog", { name: "Log as evidence" });
     expect(await dialog.getByLabel("Excerpt (verbatim from the source)").inputValue()).toBe(EXCERPT);
+    // when it happened is the analyst's to say: not copied from the source's publication date
+    expect(await dialog.getByLabel("Occurred").inputValue()).toBe("");
     await dialog.getByLabel("Summary").fill(SUMMARY);
     // Each grade reads with its name.
     expect(await dialog.getByLabel("Source reliability").locator("option").allInnerTexts()).toContain("B — usually reliable");
@@ -90,7 +87,7 @@ describe("flow 3: sources and evidence", () => {
     await dialog.getByLabel("Information credibility").selectOption("2");
     await dialog.getByLabel("Tags").fill("security, queue");
     const created = await expectWrite(page, `/api/v1/scenarios/${scenarioId}/evidence`, () => dialog.getByRole("button", { name: "Log evidence" }).click());
-    expect(created).toMatchObject({ excerpt: EXCERPT, reliability: "B", credibility: 2, tags: ["security", "queue"] });
+    expect(created).toMatchObject({ excerpt: EXCERPT, reliability: "B", credibility: 2, tags: ["security", "queue"], occurredAt: null });
 
     await page.getByText("Logged as evidence.").waitFor();
     const mark = page.getByTestId("source-text").locator("mark");
@@ -108,7 +105,7 @@ describe("flow 3: sources and evidence", () => {
     const cells = r.getByRole("cell");
     expect(await r.locator(".excerpt").innerText()).toBe(EXCERPT);
     expect(await cells.nth(1).innerText()).toBe(SOURCE_TITLE);
-    expect(await cells.nth(2).innerText()).toBe("6 Sep 2022");
+    expect(await cells.nth(2).innerText()).toBe("—");
     expect(await cells.nth(3).innerText()).toBe("B2");
     expect(await cells.nth(4).locator(".tag").allInnerTexts()).toEqual(["security", "queue"]);
     expect(await cells.nth(5).innerText()).toContain("Eva Evidence");

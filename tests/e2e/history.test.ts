@@ -1,29 +1,23 @@
-// Flow 7: review. The Q1 chart gains a rationale marker after an estimate; "As of" a date
-// between two demo estimates shows the older numbers read-only, and "back to now" restores
-// them; what changed between two dates; the audit log filtered by person.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { RunningServer } from "../support/server";
-import { apiJson, expectAccessible, expectWrite, freshInstance, launchBrowser, newPage, openDemo, pctText, screenshot, signUpViaUi } from "../support/e2e-browser";
+// Flow 7: review. The Q1 chart gains a rationale marker after an estimate; its lines run to
+// now; its tooltip names the moment under the cursor; dragging selects a range (never the
+// axis text) that can be zoomed into; "As of" a date between two demo estimates shows the
+// older numbers read-only, and "back to now" restores them; what changed between two dates
+// reads one line per question; the audit log describes each event and filters by person.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { apiJson, browserSession, expectAccessible, expectWrite, openDemo, pctText, screenshot, signUpViaUi } from "../support/e2e-browser";
 
 const ME = "Hana History";
 const ANA = "Ana Petrova (demo analyst)";
 const RATIONALE = "Nothing since the 15th names an insider; I lean further towards ISIS-K acting alone.";
 
-let server: RunningServer;
-let browser: Browser;
+const session = browserSession();
 let page: Page;
 let demoId: string;
 let q1: any;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([freshInstance(), launchBrowser()]);
-  page = await newPage(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await session.page();
 });
 
 const tab = (name: string) => page.getByRole("navigation", { name: "Scenario" }).getByRole("link", { name, exact: true });
@@ -62,6 +56,7 @@ describe("flow 7: history, as-of and the audit log", () => {
     await page.locator(`[data-testid=question][aria-label="${q1.title}"]`).getByRole("button", { name: "Update confidence" }).first().click();
     const panel = page.getByRole("dialog", { name: "Update confidence" });
     await panel.getByRole("spinbutton", { name: `${q1.hypotheses[0].title}, percent` }).fill("10");
+    await panel.getByRole("spinbutton", { name: `${q1.hypotheses[1].title}, percent` }).fill("90");
     await panel.getByLabel("Rationale (required)").fill(RATIONALE);
     await expectWrite(page, `/api/v1/questions/${q1.id}/estimates`, () => panel.getByRole("button", { name: "Save estimate" }).click());
     await panel.waitFor({ state: "detached" });
@@ -77,6 +72,42 @@ describe("flow 7: history, as-of and the audit log", () => {
     await page.getByLabel("Series").selectOption("team");
     await expectAccessible(page, "history");
     await screenshot(page, "history");
+  });
+
+  it("the lines run to now; the tooltip names the moment under the cursor; a dragged range zooms, selecting no text", async () => {
+    const plot = chart().locator(".recharts-cartesian-grid");
+    const box = (await plot.boundingBox())!;
+    const line = (await chart().locator(".recharts-line-curve").first().boundingBox())!;
+    // the step line reaches the right edge of the plot: the last figure holds until now
+    expect(Math.abs(line.x + line.width - (box.x + box.width))).toBeLessThan(4);
+
+    // Drag across the middle of the 2022 weeks (the first fifth of an axis that runs to now
+    // is all 2022 here), then zoom to the selection.
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.02, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.06, y, { steps: 8 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? "")).toBe("");
+    await page.getByRole("button", { name: "Zoom to selection" }).click();
+    await page.getByRole("button", { name: "Show everything" }).waitFor();
+
+    // Hovering at a quarter, a half and three quarters of the zoomed axis: the tooltip's time
+    // follows the cursor in even steps, not the nearest estimate.
+    const times: number[] = [];
+    for (const at of [0.25, 0.5, 0.75]) {
+      await page.mouse.move(box.x + box.width * at, y);
+      const tip = chart().getByTestId("chart-tooltip");
+      await tip.waitFor();
+      const text = (await tip.locator(".faint").first().innerText()).trim(); // "12 Sep 2022 14:05"
+      times.push(Date.parse(`${text.replace(/^(\d+) (\w+) (\d+) (\d+:\d+)$/, "$2 $1, $3 $4")} UTC`));
+    }
+    expect(times.every((t) => Number.isFinite(t))).toBe(true);
+    const [a, b, c] = times as [number, number, number];
+    expect(b).toBeGreaterThan(a);
+    expect(c).toBeGreaterThan(b);
+    expect(Math.abs((c - b) - (b - a))).toBeLessThan(0.15 * (c - a));
+    await page.getByRole("button", { name: "Show everything" }).click();
   });
 
   it("As of 10 Sep 2022 shows the scenario as it stood then, read-only; back to now restores it", async () => {
@@ -116,12 +147,20 @@ describe("flow 7: history, as-of and the audit log", () => {
     await diff.getByLabel("From").fill("2022-09-07T00:00");
     await diff.getByLabel("To").fill("2022-09-08T00:00");
     await diff.getByRole("button", { name: "Compare" }).click();
-    const items = diff.getByTestId("diff-items");
-    await items.waitFor();
-    const text = await items.innerText();
+    // One line per question first: the question shown (Q1), its team figures before → after,
+    // who estimated, with their rationale; each name once.
+    const lines = diff.getByTestId("diff-questions");
+    await lines.waitFor();
+    const text = await lines.innerText();
+    expect(text).toContain(q1.title);
+    expect(text).toMatch(/team: .*→/);
     expect(text).toContain("Ben Okafor (demo analyst)");
     expect(text).toContain("Suspicion of insiders is already circulating");
     expect(text).not.toContain(RATIONALE);
+    expect(text.split("Ben Okafor (demo analyst)").length - 1).toBe(1);
+    // the details, in the audit log's words
+    await diff.getByText(/^Every change/).click();
+    expect(await diff.getByTestId("diff-items").innerText()).toContain("Ben Okafor (demo analyst)");
 
     const audit = page.locator("section", { has: page.getByRole("heading", { name: "Audit log" }) });
     const who = () => audit.getByTestId("audit-row").locator("td:nth-child(2)").allInnerTexts();
@@ -132,7 +171,15 @@ describe("flow 7: history, as-of and the audit log", () => {
     await expect.poll(async () => [...new Set(await who())]).toEqual([ME]);
     const mine = await audit.getByTestId("audit-row").allInnerTexts();
     expect(mine).toHaveLength(2);
-    expect(mine[0]).toContain("joined the demo scenario as owner");
-    expect(mine[1]).toContain(`updated confidence: “${RATIONALE}”`);
+    expect(mine[0]).toContain("opened this copy of the demo");
+    expect(mine[1]).toContain(`estimated “${q1.title}”: ${q1.hypotheses[0].title} 10 %`);
+    expect(mine[1]).toContain(`“${RATIONALE}”`);
+    // newest first, on request
+    await audit.getByLabel("Order").selectOption("newest");
+    await expect.poll(async () => (await audit.getByTestId("audit-row").allInnerTexts())[0]).toContain(RATIONALE);
+    // every kind of event can be filtered on: here, only estimates
+    await audit.getByLabel("Person").selectOption({ label: ANA });
+    await audit.getByLabel("Kind").selectOption({ label: "estimate made" });
+    await expect.poll(async () => (await audit.getByTestId("audit-row").allInnerTexts()).every((r) => r.includes("estimated"))).toBe(true);
   });
 });

@@ -1,11 +1,13 @@
-// Flow 4: the ACH matrix. Choose a question, rate cells by click and keyboard, watch the
-// weighted inconsistency follow the evidence's grade (worked by hand below), undo with
-// Ctrl+Z, and compare with the team's ratings.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { apiJson, expectAccessible, expectWrite, launchBrowser, newPage, screenshot, signUpViaApi, signUpViaUi } from "../support/e2e-browser";
+// Flow 4: the ACH matrix. An analyst who can rate opens it on their own ratings; rates cells
+// by click and keyboard, watching the weighted inconsistency follow the evidence's grade
+// (worked by hand below); clears a cell with Delete; undoes with Ctrl+Z (undoing a first
+// rating clears the cell, it never records NA); rows keep their place while rating until
+// "Re-sort"; filters to rated items; reads the legend; compares with the team's ratings.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { apiJson, browserSession, expectAccessible, expectWrite, screenshot, signUpViaApi, signUpViaUi } from "../support/e2e-browser";
 
-const baseUrl = inject("baseUrl");
+const session = browserSession();
 const E1 = "Claim of responsibility names a local cell"; // graded B2
 const E2 = "Detonator traced to a stolen army stock"; // graded C3
 const HYPS = ["Intimidate the embassy", "Retaliate for deportations", "Provoke a crackdown"] as const;
@@ -14,18 +16,14 @@ const HYPS = ["Intimidate the embassy", "Retaliate for deportations", "Provoke a
 const W1 = 0.8 * 0.8; // B2 = 0.64
 const W2 = 0.6 * 0.6; // C3 = 0.36
 
-let browser: Browser;
 let page: Page;
 let scenarioId: string;
 let e1: { id: string };
+let e2: { id: string };
+let q2: any;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await newPage(browser, baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  page = await session.page();
 });
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -46,19 +44,19 @@ async function press(key: string): Promise<void> {
 }
 
 describe("flow 4: the ACH matrix", () => {
-  it("shows the chosen question's evidence × hypotheses, with the team's ratings before mine", async () => {
+  it("opens on my ratings (I can rate), shows the chosen question's evidence × hypotheses and a legend", async () => {
     await signUpViaUi(page, "Mira Matrix");
     scenarioId = (await apiJson(page, "POST", "/api/v1/scenarios", { title: "Embassy bombing (ACH)" })).id;
     await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/questions`, { title: "Who carried it out?", hypotheses: [{ title: "A local cell" }, { title: "A foreign network" }] });
-    const q2 = await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/questions`, { title: "What was the aim?", hypotheses: HYPS.map((title) => ({ title })) });
+    q2 = await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/questions`, { title: "What was the aim?", hypotheses: HYPS.map((title) => ({ title })) });
     e1 = await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/evidence`, { summary: E1, reliability: "B", credibility: 2 });
-    await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/evidence`, { summary: E2, reliability: "C", credibility: 3 });
+    e2 = await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/evidence`, { summary: E2, reliability: "C", credibility: 3 });
     // A colleague has already rated E1 against the first aim.
-    const colleague = await signUpViaApi(baseUrl, "Carl Colleague");
+    const colleague = await signUpViaApi(session.baseUrl, "Carl Colleague");
     await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/members`, { email: colleague.email, role: "editor" });
-    const res = await fetch(`${baseUrl}/api/v1/evidence/${e1.id}/ratings`, {
+    const res = await fetch(`${session.baseUrl}/api/v1/evidence/${e1.id}/ratings`, {
       method: "PUT",
-      headers: { "content-type": "application/json", cookie: colleague.cookie, origin: baseUrl },
+      headers: { "content-type": "application/json", cookie: colleague.cookie, origin: session.baseUrl },
       body: JSON.stringify({ ratings: [{ hypothesisId: q2.hypotheses[0].id, consistency: "C" }] }),
     });
     expect(res.status).toBe(200);
@@ -75,12 +73,17 @@ describe("flow 4: the ACH matrix", () => {
     expect(await row1.innerText()).toContain(`w ${W1.toFixed(2)}`);
     expect(await page.getByTestId("matrix-row").filter({ hasText: E2 }).innerText()).toContain(`w ${W2.toFixed(2)}`);
 
-    // I have rated nothing, so the team's view shows first: the colleague's C, by one analyst.
-    expect(await page.getByRole("radio", { name: "team" }).isChecked()).toBe(true);
-    expect(await cellShows(E1, HYPS[0])).toBe("C (1)");
-    await page.getByRole("radio", { name: "my ratings" }).check();
+    // I can rate, so my own (empty) ratings show first, with a hint; the team's are one click away.
+    expect(await page.getByRole("radio", { name: "my ratings" }).isChecked()).toBe(true);
+    expect(await page.getByRole("note").filter({ hasText: "You have not rated this question yet" }).count()).toBe(1);
     expect(await cellValue(E1, HYPS[0])).toBe("·");
     expect(await footer("inconsistency-row")).toEqual(["0.00", "0.00", "0.00"]);
+    await page.getByRole("radio", { name: "team" }).check();
+    expect(await cellShows(E1, HYPS[0])).toBe("C (1)");
+    await page.getByRole("radio", { name: "my ratings" }).check();
+    // The legend says on screen what w, bits and the spread labels mean.
+    const legend = await page.getByTestId("matrix-legend").innerText();
+    for (const words of ["w", "weight from the grade", "bits", "diagnosticity", "consensus", "mild", "large", "extreme", "not applicable"]) expect(legend).toContain(words);
   });
 
   it("rates cells by click and keys; the weighted inconsistency follows the grade; Ctrl+Z undoes", async () => {
@@ -112,25 +115,74 @@ describe("flow 4: the ACH matrix", () => {
     await expectAccessible(page, "matrix");
     await screenshot(page, "matrix");
 
-    // Ctrl+Z: the last rating is undone and the score falls back.
+    // Ctrl+Z undoes the last rating. E2 × first aim had no rating before: undo clears it
+    // (unrated again, not NA), and the score falls back.
     await cell(E2, HYPS[0]).focus();
     await press("Control+z");
     await expect.poll(() => footer("inconsistency-row")).toEqual([W1.toFixed(2), "0.00", "0.00"]);
-    expect(await cellValue(E2, HYPS[0])).not.toBe("II");
+    expect(await cellValue(E2, HYPS[0])).toBe("·");
+    const mine = (await apiJson(page, "GET", `/api/v1/evidence/${e2.id}/ratings`)).items;
+    expect(mine).toEqual([]);
     // The other ratings stay.
     expect(await cellValue(E1, HYPS[0])).toBe("I");
     expect(await cellValue(E1, HYPS[1])).toBe("CC");
+
+    // Delete clears the focused cell; Ctrl+Z brings the rating back.
+    await cell(E1, HYPS[1]).focus();
+    await press("Delete");
+    await expect.poll(() => cellValue(E1, HYPS[1])).toBe("·");
+    expect(await page.getByRole("gridcell", { name: `${E1} × ${HYPS[1]}: not rated`, exact: true }).count()).toBe(1);
+    await press("Control+z");
+    await expect.poll(() => cellValue(E1, HYPS[1])).toBe("CC");
+  });
+
+  it("rows keep their place while I rate; Re-sort applies the sort again; a filter shows only rated items", async () => {
+    // The order was fixed when the matrix opened (both items at 0 bits: newest first) and
+    // rating E1 did not move it; Re-sort puts E1 (I and CC: 1.92 bits) above E2 (0 bits).
+    const order = () => page.getByTestId("matrix-row").locator("th .summary").allInnerTexts();
+    expect(await order()).toEqual([E2, E1]);
+    await page.getByRole("button", { name: "Re-sort" }).click();
+    await expect.poll(order).toEqual([E1, E2]);
+    // Clear E1's CC (E1: 0.64 × log2(1/½) = 0.64 bits, an unrated cell in a rated row counting 1)
+    // and rate E2 II and CC (0.36 × log2(4/¼) = 1.44 bits): now E2 tells the aims apart
+    // better, yet the rows stay where they are while I work.
+    await cell(E1, HYPS[1]).focus();
+    await press("Delete");
+    await cell(E2, HYPS[0]).focus();
+    await press("Shift+I");
+    await page.keyboard.press("ArrowRight");
+    await press("Shift+C");
+    await expect.poll(() => cellValue(E2, HYPS[1])).toBe("CC");
+    expect(await order()).toEqual([E1, E2]);
+    await page.getByRole("button", { name: "Re-sort" }).click();
+    await expect.poll(order).toEqual([E2, E1]);
+    expect(await page.getByRole("button", { name: "Re-sort" }).count()).toBe(0);
+
+    // A third item nobody rated: "only rated items" hides it.
+    await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/evidence`, { summary: "Unrated rumour", reliability: "E", credibility: 5 });
+    await page.reload();
+    await page.getByTestId("matrix-row").filter({ hasText: "Unrated rumour" }).waitFor();
+    await page.getByRole("checkbox", { name: "only rated items" }).check();
+    await expect.poll(() => page.getByTestId("matrix-row").count()).toBe(2);
+    expect(await page.getByTestId("matrix-row").filter({ hasText: "Unrated rumour" }).count()).toBe(0);
+    await page.getByRole("checkbox", { name: "only rated items" }).uncheck();
+    expect(q2.hypotheses).toHaveLength(3);
   });
 
   it("the team view shows both analysts' ratings of a cell", async () => {
     await page.getByRole("radio", { name: "team" }).check();
     await expect.poll(() => cellShows(E1, HYPS[0])).toMatch(/^\S+ \(2\b/); // I and C: rated by two
-    expect(await cellShows(E1, HYPS[1])).toBe("CC (1)");
+    expect(await cellShows(E2, HYPS[1])).toBe("CC (1)");
     expect(await page.getByRole("row", { name: /team stated/ }).count()).toBe(1);
-    // Ratings are read-only in the team view: keys do nothing.
+    // Ratings are read-only in the team view: keys send nothing.
+    const writes: string[] = [];
+    page.on("request", (r) => r.method() === "PUT" && writes.push(r.url()));
     await cell(E2, HYPS[2]).focus();
     await page.keyboard.press("c");
-    await page.waitForTimeout(300); // a write would have started by now
+    await page.keyboard.press("Delete");
+    // a round trip to the server, so a write sent by the key press would have been seen
+    await apiJson(page, "GET", `/api/v1/evidence/${e2.id}/ratings`);
+    expect(writes).toEqual([]);
     expect(await cell(E2, HYPS[2]).locator(".cell-value").innerText()).toBe("·");
     await expectAccessible(page, "matrix (team view)");
   });

@@ -1,28 +1,23 @@
 // Flow 2: create a scenario from the list, build its tree (a question, a conditional
-// question under one of its hypotheses, an outcome), add a second account as viewer, and
-// see the scenario read-only through that viewer's eyes.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { expectAccessible, expectWrite, launchBrowser, newPage, scenarioIdFromUrl, screenshot, signUpViaUi, type Account } from "../support/e2e-browser";
+// question under one of its hypotheses, an outcome); over-long text is refused at the field,
+// never cut; two hypotheses cannot share a title; archiving asks first and can be undone;
+// inline edits can be cancelled; a second account, added as viewer, sees it read-only.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { browserSession, expectAccessible, expectWrite, scenarioIdFromUrl, screenshot, signUpViaUi, type Account } from "../support/e2e-browser";
 
-const baseUrl = inject("baseUrl");
+const session = browserSession();
 const TITLE = `Ceasefire watch ${Date.now().toString(36)}`;
 const Q1 = "Will the ceasefire hold through the winter?";
 const Q2 = "Why would it break?";
 
-let browser: Browser;
 let owner: Page;
 let viewer: Page;
 let viewerAccount: Account;
 let scenarioId: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  [owner, viewer] = await Promise.all([newPage(browser, baseUrl), newPage(browser, baseUrl)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  [owner, viewer] = await Promise.all([session.page(), session.page()]);
 });
 
 const questionBlock = (page: Page, title: string) => page.locator(`[data-testid=question][aria-label="${title}"]`);
@@ -92,6 +87,46 @@ describe("flow 2: scenarios, the question tree, members", () => {
     expect(await child.getByTestId("hypothesis-row").count()).toBe(2);
   });
 
+  it("refuses over-long text at the field without cutting it; titles stay distinct; archive asks and can be undone", async () => {
+    session.expectConsoleError(/status of 422/); // the duplicate title, refused on purpose
+    const q1 = questionBlock(owner, Q1);
+    await q1.locator(":scope > .row-wrap").getByRole("button", { name: "+ add hypothesis" }).click();
+    const input = owner.getByLabel(`New hypothesis for ${Q1}`);
+    const long = "A very long answer ".repeat(20).slice(0, 343);
+    await input.fill(long);
+    // kept as typed (343 characters), with a counter and Add disabled
+    expect((await input.inputValue()).length).toBe(343);
+    expect(await q1.locator(":scope > form").getByTestId("char-counter").innerText()).toBe("343 / 300 — 43 too many; shorten it to save");
+    expect(await q1.getByRole("button", { name: "Add", exact: true }).isDisabled()).toBe(true);
+    // a title another open hypothesis has (case and spaces aside) is refused, saying why
+    await input.fill("  yes, it HOLDS ");
+    await q1.getByRole("button", { name: "Add", exact: true }).click();
+    await expect.poll(() => q1.locator(":scope > form").getByRole("alert").innerText()).toContain("already called “Yes, it holds”");
+    await input.fill("Partly: a frozen conflict");
+    await expectWrite(owner, "/hypotheses", () => q1.getByRole("button", { name: "Add", exact: true }).click());
+    // (by position: while it is being edited its title is an input's value, not its text)
+    const third = q1.locator(":scope > div > [data-testid=hypothesis-row]").nth(2);
+    await expect.poll(() => third.innerText()).toContain("Partly: a frozen conflict");
+
+    // inline edit: Cancel is clickable (not under the probability bar) and changes nothing
+    await third.hover();
+    await third.getByRole("button", { name: /^Edit hypothesis title/ }).click();
+    await third.getByRole("textbox", { name: "Hypothesis title" }).fill("Something else");
+    await third.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => third.innerText()).toContain("Partly: a frozen conflict");
+
+    // archive asks first, and restore undoes it
+    await third.hover();
+    await third.getByRole("button", { name: "archive" }).click();
+    const confirm = owner.getByRole("alertdialog", { name: "Archive “Partly: a frozen conflict”?" });
+    expect(await confirm.innerText()).toContain("you can restore it");
+    await expectWrite(owner, "/api/v1/hypotheses/", () => confirm.getByRole("button", { name: "Archive" }).click(), "PATCH");
+    await expect.poll(() => third.innerText()).toContain("archived");
+    await expectWrite(owner, "/api/v1/hypotheses/", () => third.getByRole("button", { name: "restore" }).click(), "PATCH");
+    await expect.poll(() => third.innerText()).not.toContain("archived");
+    await screenshot(owner, "overview-restored");
+  });
+
   it("adds an outcome reached through a hypothesis", async () => {
     await owner.getByRole("button", { name: "Add outcome" }).click();
     const card = owner.locator("section", { has: owner.getByRole("heading", { name: "Outcomes" }) });
@@ -110,10 +145,8 @@ describe("flow 2: scenarios, the question tree, members", () => {
 
   it("a second account, added as viewer, sees the scenario read-only with its role", async () => {
     viewerAccount = await signUpViaUi(viewer, "Victor Viewer");
-    // Not the instance's first account: no demo, so the welcome says how to start instead.
-    const welcome = await viewer.locator("section", { has: viewer.getByRole("heading", { name: /Welcome/ }) }).innerText();
-    expect(welcome).toContain("New scenario");
-    expect(await viewer.getByRole("link", { name: "Open the demo scenario" }).count()).toBe(0);
+    // Every newcomer is offered the demo, however many accounts came before.
+    expect(await viewer.getByRole("button", { name: "Open a copy of the demo" }).count()).toBe(1);
     expect(await viewer.getByRole("row", { name: new RegExp(TITLE) }).count()).toBe(0);
 
     await owner.getByRole("navigation", { name: "Scenario" }).getByRole("link", { name: "Members" }).click();

@@ -1,6 +1,6 @@
 // Accounts over real HTTP: sign-up starts a session, sign-in works with the password,
-// every API endpoint refuses a request without a session (401 problem+json), the first
-// account on the instance owns the demo scenario, and demo analysts cannot sign in.
+// every API endpoint refuses a request without a session (401 problem+json), every account
+// can open its own copy of the demo, and demo analysts cannot sign in.
 import { describe, expect, inject, it } from "vitest";
 import { demoContent } from "@/db/seed/demo-content";
 import { ApiClient } from "../support/client";
@@ -141,58 +141,45 @@ describe("no session → 401 problem+json on every /api/v1 endpoint", () => {
 describe("the demo scenario", () => {
   const demoEmails = new Set(demoContent.analysts.map((a) => a.email));
 
-  it("exactly one real (non-demo) account owns it: the first account created on the instance", async () => {
-    // Other test files sign up in parallel, so which account came first is not ours to
-    // know; but after our sign-ups at least one account exists, and exactly one may own.
-    const mine = [await signUp(baseUrl, "Early"), await signUp(baseUrl, "Later")];
+  it("every newcomer can open a private copy of the demo; the template itself is nobody's", async () => {
+    const [first, second] = [await signUp(baseUrl, "Early"), await signUp(baseUrl, "Later")];
+    for (const c of [first, second]) expect(expectOk(await c.get("/api/v1/scenarios")).items).toEqual([]);
 
+    const copies = [];
+    for (const c of [first, second]) {
+      const res = await c.post("/api/v1/scenarios/demo", {});
+      const copy = expectOk(res, 201);
+      expect(res.headers.get("location")).toBe(`/api/v1/scenarios/${copy.id}`);
+      expect(copy).toMatchObject({ role: "owner", isDemo: true, title: demoContent.scenario.title });
+      expect(copy.questions.map((q: any) => q.title)).toEqual(demoContent.questions.map((q) => q.title));
+      // the demo's estimates came along: every root question has a team figure
+      for (const q of copy.questions.filter((x: any) => !x.parentHypothesisId)) expect(q.hypotheses[0].probability).not.toBeNull();
+      const list = expectOk(await c.get("/api/v1/scenarios")).items;
+      expect(list).toEqual([expect.objectContaining({ id: copy.id, isDemo: true, role: "owner" })]);
+      copies.push(copy);
+    }
+    expect(copies[0].id).not.toBe(copies[1].id);
+    // private: neither sees the other's copy
+    expectProblem(await second.get(`/api/v1/scenarios/${copies[0].id}`), 404);
+    expectProblem(await first.get(`/api/v1/scenarios/${copies[1].id}`), 404);
+    // the copy's members are its owner alone; the demo analysts appear as stand-ins in its history
+    const members = expectOk(await first.get(`/api/v1/scenarios/${copies[0].id}/members`)).items;
+    expect(members).toEqual([expect.objectContaining({ userId: first.user!.id, role: "owner" })]);
+    const estimates = expectOk(await first.get(`/api/v1/questions/${copies[0].questions[0].id}/estimates`)).items;
+    const names = new Set(estimates.map((e: any) => e.analystName));
+    expect([...names].sort()).toEqual(demoContent.analysts.map((x) => x.name).filter((n) => names.has(n)).sort());
+    expect(names.size).toBeGreaterThan(0);
+
+    // the template: one per instance, marked, with only the demo analysts as members
     const db = openDbReadOnly(dbFile);
-    let demoId: string;
-    let realMembers: { user_id: string; role: string; email: string; created_at: number }[];
-    let firstRealUser: { id: string };
     try {
-      const demos = db.prepare("select id from scenarios where is_demo = 1").all() as { id: string }[];
-      expect(demos).toHaveLength(1);
-      demoId = demos[0]!.id;
-      const members = db
-        .prepare("select m.user_id, m.role, u.email, u.created_at from members m join user u on u.id = m.user_id where m.scenario_id = ?")
-        .all(demoId) as typeof realMembers;
-      // the demo analysts are members but cannot be the claimant
-      for (const e of demoEmails) expect(members.map((m) => m.email)).toContain(e);
-      realMembers = members.filter((m) => !demoEmails.has(m.email));
-      const claims = db.prepare("select actor_id from events where scenario_id = ? and type = 'scenario.demo_claimed'").all(demoId) as {
-        actor_id: string;
-      }[];
-      expect(claims).toHaveLength(1);
-      firstRealUser = { id: claims[0]!.actor_id };
-      // The claimant is a real account (it has credentials, unlike demo analysts and the
-      // placeholder people an import creates) and one of the first: parallel test files sign
-      // up at the same moment, and creation and claim are separate transactions, so allow
-      // a near-tie with the oldest account rather than demand exact order.
-      const claimant = db
-        .prepare("select u.created_at from user u join account a on a.user_id = u.id where u.id = ?")
-        .get(firstRealUser.id) as { created_at: number } | undefined;
-      expect(claimant).toBeDefined();
-      const oldest = db.prepare("select min(u.created_at) as t from user u join account a on a.user_id = u.id").get() as { t: number };
-      expect(claimant!.created_at - oldest.t).toBeLessThan(1_000);
+      const templates = db.prepare("select id from scenarios where template = 1").all() as { id: string }[];
+      expect(templates).toHaveLength(1);
+      const emails = (db.prepare("select u.email from members m join user u on u.id = m.user_id where m.scenario_id = ?").all(templates[0]!.id) as { email: string }[]).map((r) => r.email);
+      expect(emails.every((e) => demoEmails.has(e))).toBe(true);
+      expectProblem(await first.get(`/api/v1/scenarios/${templates[0]!.id}`), 404);
     } finally {
       db.close();
-    }
-
-    expect(realMembers).toHaveLength(1);
-    expect(realMembers[0]).toMatchObject({ role: "owner", user_id: firstRealUser.id });
-
-    // Through the API: each of our accounts sees the demo iff it is that owner.
-    for (const c of mine) {
-      const list = expectOk(await c.get("/api/v1/scenarios"));
-      const seesDemo = list.items.some((s: { id: string }) => s.id === demoId);
-      expect(seesDemo).toBe(c.user!.id === firstRealUser.id);
-      const res = await c.get(`/api/v1/scenarios/${demoId}`);
-      if (c.user!.id === firstRealUser.id) {
-        expect(res.body).toMatchObject({ role: "owner", isDemo: true });
-      } else {
-        expectProblem(res, 404);
-      }
     }
   });
 

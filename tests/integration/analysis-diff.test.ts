@@ -81,7 +81,8 @@ describe("GET /scenarios/{id}/diff", () => {
       { hypothesisId: H1, title: "Yes", from: 0.5, to: 0.7, delta: expect.closeTo(0.2, 10) },
       { hypothesisId: H2, title: "No", from: 0.5, to: 0.3, delta: expect.closeTo(-0.2, 10) },
     ]);
-    expect(a.summary).toBe("Alice moved “Insider help?”: Yes 50% → 70% (+20), No 50% → 30% (−20)");
+    // the actor is named beside the line (actorName), not in it
+    expect(a.summary).toBe("moved “Insider help?”: Yes 50% → 70% (+20), No 50% → 30% (−20)");
     // Bob's second estimate adds the new hypothesis: it had no earlier value
     expect(b.changes.find((c: any) => c.hypothesisId === H3)).toEqual({ hypothesisId: H3, title: "Partly", from: null, to: 0.4, delta: 0.4 });
     expect(b.rationale).toBe("a third way");
@@ -93,12 +94,12 @@ describe("GET /scenarios/{id}/diff", () => {
     expect(edited).toMatchObject({ entityId: e1, actorName: "Alice" });
     expect(edited.summary).toContain("grade B2 → C3");
     const retracted = byType("evidence.retracted")[0];
-    expect(retracted).toMatchObject({ entityId: e3, summary: "Alice retracted evidence “Anonymous post”: fabricated" });
+    expect(retracted).toMatchObject({ entityId: e3, actorName: "Alice", summary: "retracted evidence “Anonymous post”: fabricated" });
     const ratings = byType("ratings.updated");
     expect(ratings.map((r: any) => r.actorName)).toEqual(["Alice", "Bob"]);
     expect(ratings[0].ratings).toEqual([{ hypothesisId: H1, title: "Yes", from: "C", to: "II", fromLikelihood: null, toLikelihood: null }]);
     expect(ratings[1].ratings[0]).toMatchObject({ hypothesisId: H2, from: null, to: "I" });
-    expect(ratings[0].summary).toBe("Alice rated “Guard waved him through”: Yes C → II");
+    expect(ratings[0].summary).toBe("rated “Guard waved him through” on “Insider help?”: Yes C → II");
     expect(byType("hypothesis.added")[0]).toMatchObject({ entityId: H3, questionId: qId });
   });
 
@@ -108,14 +109,24 @@ describe("GET /scenarios/{id}/diff", () => {
     expect(agg[0]).toMatchObject({ entity: "question", entityId: qId, at: to, actorId: null });
     // at `from`: pool(Alice .5/.5, Bob .4/.6) over Yes, No
     const before = gmPool([0.5, 0.5], [0.4, 0.6]);
-    // at `to`: Alice .7/.3 never saw "Partly" (0 → clamped to .0001), Bob .3/.3/.4
-    const after = gmPool([0.7, 0.3, 0], [0.3, 0.3, 0.4]);
+    // at `to`: Alice .7/.3 never saw "Partly", so it is pooled over Bob's .4 alone (no
+    // veto by a stale estimate); Yes and No over both: √(.7·.3), √(.3·.3)
+    const g = [Math.sqrt(0.7 * 0.3), Math.sqrt(0.3 * 0.3), 0.4];
+    const after = g.map((x) => x / (g[0]! + g[1]! + g[2]!));
     const changes = agg[0].changes;
     expect(changes.map((c: any) => c.hypothesisId)).toEqual([H1, H2, H3]);
     expect(changes[0].from).toBeCloseTo(before[0]!, 10);
     expect(changes[0].to).toBeCloseTo(after[0]!, 10);
     expect(changes[2].from).toBeNull();
     expect(changes[2].to).toBeCloseTo(after[2]!, 10);
+
+    // the summary line for the question: the same team change, and who estimated, why, on what
+    expect(diff.questions).toHaveLength(1);
+    expect(diff.questions[0]).toMatchObject({ questionId: qId, title: "Insider help?", moved: true, changes });
+    expect(diff.questions[0].estimates.map((e: any) => [e.analystName, e.rationale, e.evidenceIds])).toEqual([
+      ["Alice", "the intercepted call", [e2]],
+      ["Bob", "a third way", []],
+    ]);
 
     // Alice's first rating came before `from`, her third estimate after `to`
     expect(diff.items.some((i: any) => i.rationale === "changed my mind again")).toBe(false);

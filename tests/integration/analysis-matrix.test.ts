@@ -98,7 +98,7 @@ describe("GET /scenarios/{id}/matrix", () => {
     expect([hyp(m, 1).inconsistencyCount, hyp(m, 2).inconsistencyCount]).toEqual([1, 2]);
     expect([hyp(m, 1).rank, hyp(m, 2).rank]).toEqual([2, 3]);
 
-    // diagnosticity in bits: E1 .64 × log2(C 2 / II ¼) = .64 × 3; E2 1 × log2(CC 4 / N 1) = 2 (NA left out)
+    // diagnosticity in bits: E1 .64 × log2(C 2 / II ¼) = .64 × 3; E2 1 × log2(CC 4 / N 1) = 2 (NA counts 1, between)
     expect(m.evidence[1].diagnosticity).toBeCloseTo(1.92, 12);
     expect(m.evidence[0].diagnosticity).toBeCloseTo(2, 12);
 
@@ -122,18 +122,19 @@ describe("GET /scenarios/{id}/matrix", () => {
     // E1/H1: C 2 and CC 4 → √8 = 2^1.5, a tie between C and CC → C; spread 1 → mild
     expect(cell(m, e1, 0).team.likelihood).toBeCloseTo(2 ** 1.5, 12);
     expect(cell(m, e1, 0)).toMatchObject({ team: { consistency: "C", count: 2 }, disagreement: { spread: 1, label: "mild" } });
-    // E1/H3: II ¼ and N 1 → ½ → I; spread 2 → large. E2/H3: NA and II → ¼ from Bob alone, no spread
+    // E1/H3: II ¼ and N 1 → ½ → I; spread 2 → large. E2/H3: Alice's NA counts 1, Bob's II ¼ → √¼ = ½ → I;
+    // one non-NA rating, so no spread
     expect(cell(m, e1, 2)).toMatchObject({ team: { consistency: "I", likelihood: 0.5, count: 2 }, disagreement: { spread: 2, label: "large" } });
-    expect(cell(m, e2, 2)).toMatchObject({ team: { consistency: "II", likelihood: 0.25, count: 1, ratedBy: 2 }, disagreement: { spread: null } });
-    // team Heuer: H2 E1 I = .64; H3 E1 I + E2 II = .64 + 2
+    expect(cell(m, e2, 2)).toMatchObject({ team: { consistency: "I", likelihood: 0.5, count: 1, ratedBy: 2 }, disagreement: { spread: null } });
+    // team Heuer: H2 E1 I = .64; H3 E1 I + E2 I = .64 + 1
     expect(hyp(m, 1).teamInconsistency).toBeCloseTo(0.64, 12);
-    expect(hyp(m, 2).teamInconsistency).toBeCloseTo(2.64, 12);
-    expect(hyp(m, 2).teamInconsistencyCount).toBe(3);
-    // team diagnosticity: E1 .64 × log2(2^1.5 / ½) = .64 × 2.5; E2 log2(2^1.5 / ¼) = 3.5
+    expect(hyp(m, 2).teamInconsistency).toBeCloseTo(1.64, 12);
+    expect(hyp(m, 2).teamInconsistencyCount).toBe(2);
+    // team diagnosticity: E1 .64 × log2(2^1.5 / ½) = .64 × 2.5; E2 log2(2^1.5 / ½) = 2.5
     expect(m.evidence[1].teamDiagnosticity).toBeCloseTo(1.6, 12);
-    expect(m.evidence[0].teamDiagnosticity).toBeCloseTo(3.5, 12);
-    // team implied (log2): H1 .64·1.5 − .5 = .46, H2 −.64 + 1.5 = .86, H3 −.64 − 2 = −2.64
-    fromLog2([0.46, 0.86, -2.64]).forEach((p, i) => expect(hyp(m, i).teamImpliedProbability).toBeCloseTo(p, 10));
+    expect(m.evidence[0].teamDiagnosticity).toBeCloseTo(2.5, 12);
+    // team implied (log2): H1 .64·1.5 − .5 = .46, H2 −.64 + 1.5 = .86, H3 −.64 − 1 = −1.64
+    fromLog2([0.46, 0.86, -1.64]).forEach((p, i) => expect(hyp(m, i).teamImpliedProbability).toBeCloseTo(p, 10));
     expect(m.hypotheses.map((h: any) => h.teamGapFlag)).toEqual([false, false, false]);
   });
 
@@ -210,8 +211,9 @@ describe("GET /questions/{id}/sensitivity", () => {
   it("defaults to the team's likelihoods", async () => {
     const s = await ok(alice.get(`/api/v1/questions/${qId}/sensitivity?asOf=${t1}`));
     expect(s.scope).toBe("team");
-    const base = fromLog2([0.46, 0.86, -2.64]);
-    const withoutE1 = fromLog2([-0.5, 1.5, -2]);
+    // team log2 likelihoods: E1 (×.64) 1.5, −1, −1; E2 −.5, 1.5, −1 (H3: NA 1 and II ¼ → ½)
+    const base = fromLog2([0.46, 0.86, -1.64]);
+    const withoutE1 = fromLog2([-0.5, 1.5, -1]);
     const withoutE2 = fromLog2([0.96, -0.64, -0.64]);
     const expected = [
       { id: e1, effect: tv(withoutE1, base) },

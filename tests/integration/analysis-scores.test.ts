@@ -1,12 +1,19 @@
 // Scores and calibration over HTTP. Time-averaged Brier needs estimates days apart, so
-// after resolving, the test moves estimate timestamps back in the server's database file
-// (the only way to put days between events without waiting for them).
+// after resolving, the test moves timestamps back in the server's database file (the only
+// way to put days between events without waiting for them) — the estimates, and the
+// hypotheses and their versions with them, so the history stays in order.
 //
 // Question Q (H1 H2 H3), resolved H1 at R:
 //   Alice  R−3d (.5 .3 .2)   R−1d (.6 .3 .1)      Bob  R−2d (.2 .5 .3)
 // Brier (Σ (p − o)²): Alice .5/.3/.2 → .25 + .09 + .04 = .38;  .6/.3/.1 → .16 + .09 + .01 = .26
 //                     Bob .2/.5/.3 → .64 + .25 + .09 = .98
-// Time-averaged: Alice slots R−3d, R−2d, R−1d → (.38 + .38 + .26) / 3 = .34; Bob two slots → .98
+// Time-averaged, each estimate weighted by the time it stood: Alice (.38·2d + .26·1d) / 3d = .34;
+// Bob .98 throughout.
+//
+// A second scenario (Dana, Eli) pins the two rules the review asked for:
+//   Q6 (K1 K2 K3, K1 true at R6): Dana R6−2d (.5 .3 .2); K3 archived R6−1.5d; Dana R6−1d (.7 .3)
+//   Q7, its twin without the archive: Dana R7−2d (.5 .3 .2), R7−1d (.7 .3 0)
+//   Q8 (K1 K2, K1 true at R8): Dana R8−3d (.6 .4) and R8−1.5d (.9 .1); Eli R8−2.5d (.8 .2)
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signUp as signUpAt, type ApiClient } from "../support/client";
@@ -25,15 +32,26 @@ const gmPool = (...estimates: number[][]) => {
 };
 
 let db: Database.Database;
-let alice: ApiClient, bob: ApiClient, carol: ApiClient, vera: ApiClient;
-let sId: string, tId: string;
-let q: any, q2: any, q3: any, q4: any, q5: any, qt: any;
+let alice: ApiClient, bob: ApiClient, carol: ApiClient, vera: ApiClient, dana: ApiClient, eli: ApiClient;
+let sId: string, tId: string, uId: string;
+let q: any, q2: any, q3: any, q4: any, q5: any, qt: any, q6: any, q7: any, q8: any;
 let R: number;
 
 const estimate = (c: ApiClient, question: any, ps: number[]) =>
   ok(c.post(`/api/v1/questions/${question.id}/estimates`, { probabilities: Object.fromEntries(question.hypotheses.map((h: any, i: number) => [h.id, ps[i]])), rationale: "because" }));
 const question = (c: ApiClient, scenario: string, title: string, n: number) =>
   ok(c.post(`/api/v1/scenarios/${scenario}/questions`, { title, hypotheses: Array.from({ length: n }, (_, i) => ({ title: `${title}-${i + 1}` })) }));
+const resolve = async (c: ApiClient, question: any, i: number) =>
+  new Date((await ok(c.post(`/api/v1/questions/${question.id}/resolution`, { hypothesisId: question.hypotheses[i].id }))).createdAt).getTime();
+
+/** Move a question's hypotheses (and their first versions) back to `at`: they existed before any estimate. */
+const backdateHypotheses = (question: any, at: number) => {
+  db.prepare("UPDATE hypotheses SET created_at = ? WHERE question_id = ?").run(at, question.id);
+  db.prepare("UPDATE hypothesis_versions SET created_at = ? WHERE version = 1 AND hypothesis_id IN (SELECT id FROM hypotheses WHERE question_id = ?)").run(at, question.id);
+};
+const moveEstimate = (id: string, at: number) => db.prepare("UPDATE estimates SET created_at = ? WHERE id = ?").run(at, id);
+const moveFirstAt = (question: any, c: ApiClient, at: number) =>
+  db.prepare("UPDATE forecasters SET first_at = ? WHERE question_id = ? AND analyst_id = ?").run(at, question.id, c.user!.id);
 
 beforeAll(async () => {
   db = new Database(inject("dbFile"));
@@ -56,22 +74,60 @@ beforeAll(async () => {
   await estimate(alice, q2, [0.7, 0.3]);
   await estimate(alice, q3, [0.5, 0.5]);
   await estimate(alice, q4, [0.8, 0.2]);
+  // Q5: Bob .3/.7, then .99/.01 (moved below to after the first resolution, as if he had
+  // "forecast" the declared answer); the answer is then corrected to the second hypothesis
+  await estimate(bob, q5, [0.3, 0.7]);
+  const b5 = await estimate(bob, q5, [0.99, 0.01]);
   const res = await ok(alice.post(`/api/v1/questions/${q.id}/resolution`, { hypothesisId: q.hypotheses[0].id, note: "confirmed" }));
   R = new Date(res.createdAt).getTime();
   await ok(alice.post(`/api/v1/questions/${q2.id}/resolution`, { annulled: true }));
   await ok(alice.post(`/api/v1/questions/${q4.id}/resolution`, { hypothesisId: q4.hypotheses[1].id }));
-  // Q5: resolved wrongly, Bob then "forecasts" the declared answer, and the answer is corrected
-  await estimate(bob, q5, [0.3, 0.7]);
-  await ok(alice.post(`/api/v1/questions/${q5.id}/resolution`, { hypothesisId: q5.hypotheses[0].id }));
-  await estimate(bob, q5, [0.99, 0.01]);
-  await ok(alice.post(`/api/v1/questions/${q5.id}/resolution`, { hypothesisId: q5.hypotheses[1].id, note: "corrected" }));
+  const R5 = await resolve(alice, q5, 0);
+  await ok(
+    alice.post(`/api/v1/questions/${q5.id}/resolution`, { hypothesisId: q5.hypotheses[1].id, note: "corrected", correction: { reason: "the first answer was entered by mistake" } }),
+  );
 
-  const move = db.prepare("UPDATE estimates SET created_at = ? WHERE id = ?");
-  move.run(R - 3 * DAY, a1.id);
-  move.run(R - 2 * DAY, b1.id);
-  move.run(R - 1 * DAY, a2.id);
-  db.prepare("UPDATE forecasters SET first_at = ? WHERE question_id = ? AND analyst_id = ?").run(R - 3 * DAY, q.id, alice.user!.id);
-  db.prepare("UPDATE forecasters SET first_at = ? WHERE question_id = ? AND analyst_id = ?").run(R - 2 * DAY, q.id, bob.user!.id);
+  backdateHypotheses(q, R - 4 * DAY);
+  moveEstimate(a1.id, R - 3 * DAY);
+  moveEstimate(b1.id, R - 2 * DAY);
+  moveEstimate(a2.id, R - 1 * DAY);
+  moveFirstAt(q, alice, R - 3 * DAY);
+  moveFirstAt(q, bob, R - 2 * DAY);
+  moveEstimate(b5.id, R5 + 60_000);
+
+  // Dana's scenario, with Eli; nobody from the first scenario, so calibration there is untouched
+  [dana, eli] = await Promise.all([signUp("Dana"), signUp("Eli")]);
+  uId = (await ok(dana.post("/api/v1/scenarios", { title: "Scores by exact time" }))).id;
+  await ok(dana.post(`/api/v1/scenarios/${uId}/members`, { email: eli.user!.email, role: "editor" }));
+  [q6, q7, q8] = [await question(dana, uId, "Q6", 3), await question(dana, uId, "Q7", 3), await question(dana, uId, "Q8", 2)];
+  const d6a = await estimate(dana, q6, [0.5, 0.3, 0.2]);
+  const d7a = await estimate(dana, q7, [0.5, 0.3, 0.2]);
+  const archived = await ok(dana.patch(`/api/v1/hypotheses/${q6.hypotheses[2].id}`, { version: 1, status: "archived" }));
+  expect(archived.status).toBe("archived");
+  const d6b = await ok(
+    dana.post(`/api/v1/questions/${q6.id}/estimates`, { probabilities: { [q6.hypotheses[0].id]: 0.7, [q6.hypotheses[1].id]: 0.3 }, rationale: "K3 is gone" }),
+  );
+  const d7b = await estimate(dana, q7, [0.7, 0.3, 0]);
+  const d8a = await estimate(dana, q8, [0.6, 0.4]);
+  const e8 = await estimate(eli, q8, [0.8, 0.2]);
+  const d8b = await estimate(dana, q8, [0.9, 0.1]);
+  const [R6, R7, R8] = [await resolve(dana, q6, 0), await resolve(dana, q7, 0), await resolve(dana, q8, 0)];
+
+  backdateHypotheses(q6, R6 - 3 * DAY);
+  moveEstimate(d6a.id, R6 - 2 * DAY);
+  db.prepare("UPDATE hypothesis_versions SET created_at = ? WHERE hypothesis_id = ? AND version = 2").run(R6 - 1.5 * DAY, q6.hypotheses[2].id);
+  moveEstimate(d6b.id, R6 - 1 * DAY);
+  moveFirstAt(q6, dana, R6 - 2 * DAY);
+  backdateHypotheses(q7, R7 - 3 * DAY);
+  moveEstimate(d7a.id, R7 - 2 * DAY);
+  moveEstimate(d7b.id, R7 - 1 * DAY);
+  moveFirstAt(q7, dana, R7 - 2 * DAY);
+  backdateHypotheses(q8, R8 - 4 * DAY);
+  moveEstimate(d8a.id, R8 - 3 * DAY);
+  moveEstimate(e8.id, R8 - 2.5 * DAY);
+  moveEstimate(d8b.id, R8 - 1.5 * DAY);
+  moveFirstAt(q8, dana, R8 - 3 * DAY);
+  moveFirstAt(q8, eli, R8 - 2.5 * DAY);
 
   // Carol's own scenario, shared with Alice only: Alice says x .9 / y .1, x is true
   tId = (await ok(carol.post("/api/v1/scenarios", { title: "Carol's" }))).id;
@@ -84,11 +140,12 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 describe("GET /scenarios/{id}/scores", () => {
-  it("scores each analyst's last estimate before resolution and the days before it", async () => {
+  it("scores each analyst's last estimate before resolution and the time before it", async () => {
     const s = await ok(bob.get(`/api/v1/scenarios/${sId}/scores`));
     expect(s.items.map((i: any) => i.questionId)).toEqual([q.id, q2.id, q4.id, q5.id]); // Q3 is unresolved
     const item = s.items[0];
     expect(item).toMatchObject({ resolution: q.hypotheses[0].id, note: "confirmed", resolvedAt: new Date(R).toISOString() });
+    expect(item.hypothesisIds).toEqual(q.hypotheses.map((h: any) => h.id));
     const [a, b] = item.analysts; // by name
     expect(a).toMatchObject({ analystId: alice.user!.id, name: "Alice", estimates: 2, lastEstimateAt: new Date(R - DAY).toISOString() });
     expect(a.brier).toBeCloseTo(0.26, 10);
@@ -100,10 +157,11 @@ describe("GET /scenarios/{id}/scores", () => {
     expect(b.timeAveragedBrier).toBeCloseTo(0.98, 10);
   });
 
-  it("scores the team's aggregate as it stood each day", async () => {
+  it("scores the team's aggregate as it stood at every moment", async () => {
     const s = await ok(alice.get(`/api/v1/scenarios/${sId}/scores`));
     const team = s.items[0].team;
-    // R−3d: Alice alone (.5 .3 .2); R−2d: pool(Alice .5/.3/.2, Bob); R−1d on: pool(Alice .6/.3/.1, Bob)
+    // R−3d: Alice alone (.5 .3 .2); R−2d: pool(Alice .5/.3/.2, Bob); R−1d on: pool(Alice .6/.3/.1, Bob),
+    // each standing one day of the three
     const day0 = [0.5, 0.3, 0.2];
     const day1 = gmPool([0.5, 0.3, 0.2], [0.2, 0.5, 0.3]);
     const final = gmPool([0.6, 0.3, 0.1], [0.2, 0.5, 0.3]);
@@ -123,7 +181,7 @@ describe("GET /scenarios/{id}/scores", () => {
     const annulled = s.items[1];
     expect(annulled).toMatchObject({ questionId: q2.id, resolution: "annulled", team: { brier: null, logScore: null, timeAveragedBrier: null } });
     expect(annulled.analysts).toEqual([expect.objectContaining({ analystId: alice.user!.id, brier: null, logScore: null, timeAveragedBrier: null })]);
-    // Q4 (y true), Alice .8/.2 a minute before: .8² + .8² = 1.28; under a day, so time-averaged = final
+    // Q4 (y true), Alice .8/.2 a moment before: .8² + .8² = 1.28; her only estimate, so time-averaged = final
     const q4Item = s.items[2];
     expect(q4Item.analysts[0].brier).toBeCloseTo(1.28, 10);
     expect(q4Item.analysts[0].timeAveragedBrier).toBeCloseTo(1.28, 10);
@@ -137,6 +195,52 @@ describe("GET /scenarios/{id}/scores", () => {
     // Bob's .3/.7 with the second hypothesis true: .3² + .3² = .18 (his .99/.01 came after the first resolution)
     expect(item.analysts[0]).toMatchObject({ name: "Bob", estimates: 1 });
     expect(item.analysts[0].brier).toBeCloseTo(0.18, 10);
+  });
+
+  it("scores estimates as given, so archiving a hypothesis between two estimates changes no analyst's score", async () => {
+    const s = await ok(dana.get(`/api/v1/scenarios/${uId}/scores`));
+    const [i6, i7] = [q6, q7].map((x) => s.items.find((i: any) => i.questionId === x.id));
+    // Dana: R−2d .5/.3/.2 → .38 (K3 keeps its .2 though archived later); R−1d .7/.3 → .3² + .3² = .18
+    // Brier .18, log ln .7, time-averaged (.38·1d + .18·1d) / 2d = .28
+    // (re-expressed over the hypotheses open at resolution, R−2d became .625/.375 → .28125, average .23)
+    const d6 = i6.analysts[0];
+    expect(d6).toMatchObject({ name: "Dana", estimates: 2, lastEstimateAt: new Date(new Date(i6.resolvedAt).getTime() - DAY).toISOString() });
+    expect(d6.brier).toBeCloseTo(0.18, 12);
+    expect(d6.logScore).toBeCloseTo(Math.log(0.7), 12);
+    expect(d6.timeAveragedBrier).toBeCloseTo(0.28, 12);
+    expect(i6.hypothesisIds).toEqual(q6.hypotheses.map((h: any) => h.id)); // K3 was scored: her first estimate gave it
+    // the twin that never archived K3 (.7/.3/0 at R−1d: .09 + .09 + 0) scores exactly the same
+    const d7 = i7.analysts[0];
+    for (const k of ["brier", "logScore", "timeAveragedBrier"]) expect(d7[k]).toBe(d6[k]);
+  });
+
+  it("scores the team on what the overview showed: the pool over the hypotheses open at each moment", async () => {
+    const s = await ok(dana.get(`/api/v1/scenarios/${uId}/scores`));
+    const i6 = s.items.find((i: any) => i.questionId === q6.id);
+    // R−2d to R−1.5d over K1 K2 K3: .5/.3/.2 → .38; R−1.5d to R−1d over K1 K2: .625/.375 → .28125;
+    // R−1d on: .7/.3 → .18. (.38·.5 + .28125·.5 + .18·1) / 2 = .2553125
+    expect(i6.team.analysts).toBe(1);
+    expect(i6.team.timeAveragedBrier).toBeCloseTo(0.2553125, 10);
+    expect(i6.team.brier).toBeCloseTo(0.18, 10);
+  });
+
+  it("weights each estimate by the exact time it stood, the team's pool too", async () => {
+    const s = await ok(eli.get(`/api/v1/scenarios/${uId}/scores?method=mean`));
+    const i8 = s.items.find((i: any) => i.questionId === q8.id);
+    const [d, e] = i8.analysts; // by name
+    // Dana .6/.4 (.32) for 1.5 d, then .9/.1 (.02) for 1.5 d: (.48 + .03) / 3 = .17 (day slots gave .22)
+    expect(d).toMatchObject({ name: "Dana", estimates: 2 });
+    expect(d.timeAveragedBrier).toBeCloseTo(0.17, 10);
+    expect(d.brier).toBeCloseTo(0.02, 10);
+    expect(d.logScore).toBeCloseTo(Math.log(0.9), 10);
+    // Eli .8/.2 (.08) from R−2.5d on
+    expect(e).toMatchObject({ name: "Eli", estimates: 1 });
+    expect(e.timeAveragedBrier).toBeCloseTo(0.08, 10);
+    // team (mean): R−3d Dana alone .32 for .5 d; R−2.5d (.6+.8)/2 = .7 → .18 for 1 d;
+    // R−1.5d (.9+.8)/2 = .85 → .045 for 1.5 d: (.16 + .18 + .0675) / 3 = .135833…
+    expect(i8.team.timeAveragedBrier).toBeCloseTo(0.4075 / 3, 10);
+    expect(i8.team.brier).toBeCloseTo(0.045, 10);
+    expect(i8.team.logScore).toBeCloseTo(Math.log(0.85), 10);
   });
 
   it("is 404 outside the scenario", async () => {

@@ -60,10 +60,12 @@ describe("the scenario as of a past time", () => {
     expect(now.questions.map((x: any) => x.id)).toEqual([q.id, later.id]);
     expect(hyp(now, h2.id)).toMatchObject({ title: "H2 renamed", status: "archived", probability: null });
     expect(hyp(now, h3.id)).toBeDefined();
-    // now: A {.2,.8} over the open {H1, H3} is {1, 0}; clamped to {.9999, .0001}
-    expect(hyp(now, h1.id).probability).toBeCloseTo(0.9999, 6);
-    expect(hyp(now, h3.id).probability).toBeCloseTo(0.0001, 6);
+    // now: A {.2,.8} restricted to the open hypotheses it gave is {H1: 1}; nobody has
+    // estimated H3 yet, so the team has no figure for it (not a veto of 0)
+    expect(hyp(now, h1.id).probability).toBeCloseTo(1, 6);
+    expect(hyp(now, h3.id).probability).toBeNull();
     expect(hyp(now, h1.id).myProbability).toBeCloseTo(1, 6);
+    expect(hyp(now, h3.id).myProbability).toBeNull();
     expect(now.outcomes).toHaveLength(2);
 
     // before anything existed: an empty tree

@@ -196,38 +196,47 @@ describe("estimates and aggregate probabilities", () => {
     expect(hyp(v, c1.id).probability).toBeCloseTo(0.25, 6); // conditional, not the path product
   });
 
-  it("a hypothesis added after an estimate counts 0 (clamped to 0.0001) and flags the estimate for review", async () => {
+  it("a stale estimate does not veto a hypothesis it never saw; it is flagged for review", async () => {
     const s = await newScenario(a, "Late hypothesis");
     await share(s.id);
     const q = await newQuestion(a, s.id, "Q", ["H1", "H2"]);
     const [h1, h2] = q.hypotheses;
-    await estimate(a, q.id, { [h1.id]: 0.8, [h2.id]: 0.2 });
-    await estimate(b, q.id, { [h1.id]: 0.5, [h2.id]: 0.5 });
+    await estimate(a, q.id, { [h1.id]: 0.5, [h2.id]: 0.5 });
     expect(quest(await view(a, s.id), q.id).myEstimate).toMatchObject({ at: expect.stringMatching(ISO), needsReview: false });
 
     const h3 = expectOk(await a.post(`/api/v1/questions/${q.id}/hypotheses`, { title: "H3" }), 201);
-    // geometric means: sqrt(.4) = .632456, sqrt(.1) = .316228, sqrt(.0001²) = .0001; sum .948783
-    const sum = Math.sqrt(0.4) + Math.sqrt(0.1) + 0.0001;
+    // nobody has estimated H3 yet: the team has no figure for it, the others stand as they were
     let v = await view(a, s.id);
-    expect(hyp(v, h1.id).probability).toBeCloseTo(Math.sqrt(0.4) / sum, 6); // .666597
-    expect(hyp(v, h2.id).probability).toBeCloseTo(Math.sqrt(0.1) / sum, 6); // .333298
-    expect(hyp(v, h3.id).probability).toBeCloseTo(0.0001 / sum, 8); // .000105
-    expect(hyp(v, h3.id).myProbability).toBe(0);
-    expect(hyp(v, h1.id).myProbability).toBeCloseTo(0.8, 6);
+    expect(hyp(v, h3.id).probability).toBeNull();
+    expect(hyp(v, h1.id).probability).toBeCloseTo(0.5, 6);
+    expect(hyp(v, h3.id).myProbability).toBeNull();
+    expect(quest(v, q.id).myEstimate.needsReview).toBe(true);
+
+    // the review's example: A's stale {.5, .5} pooled with B's fresh {.3, .3, .4}. Each
+    // hypothesis is pooled over the analysts who gave it: H1, H2 = √(.5·.3) = .387298,
+    // H3 = .4 (B alone); normalised H3 = .4 / (2·.387298 + .4) = .340503 — not 0.81 %.
+    await estimate(b, q.id, { [h1.id]: 0.3, [h2.id]: 0.3, [h3.id]: 0.4 });
+    v = await view(a, s.id);
+    const g = Math.sqrt(0.5 * 0.3);
+    const t = 2 * g + 0.4;
+    expect(hyp(v, h3.id).probability).toBeCloseTo(0.4 / t, 6);
+    expect(hyp(v, h3.id).probability).toBeGreaterThan(0.3);
+    expect(hyp(v, h3.id).probability).toBeLessThan(0.4);
+    expect(hyp(v, h1.id).probability).toBeCloseTo(g / t, 6);
     expect(quest(v, q.id).myEstimate.needsReview).toBe(true);
     expect(quest(v, q.id).analysts).toBe(2);
 
-    // an estimate must now cover H3 too
+    // an estimate must now cover H3 too; reviewing clears the flag
     expectProblem(await a.post(`/api/v1/questions/${q.id}/estimates`, { probabilities: { [h1.id]: 0.8, [h2.id]: 0.2 }, rationale: "old" }), 422, `probabilities.${h3.id}`);
     await estimate(a, q.id, { [h1.id]: 0.6, [h2.id]: 0.2, [h3.id]: 0.2 }, "reviewed");
     v = await view(a, s.id);
     expect(quest(v, q.id).myEstimate.needsReview).toBe(false);
-    expect(quest(await view(b, s.id), q.id).myEstimate.needsReview).toBe(true);
-    // A {.6,.2,.2}, B {.5,.5,0→.0001}: sqrt(.3), sqrt(.1), sqrt(.00002)
-    const g = [Math.sqrt(0.3), Math.sqrt(0.1), Math.sqrt(0.2 * 0.0001)];
-    const t = g[0]! + g[1]! + g[2]!;
-    expect(hyp(v, h1.id).probability).toBeCloseTo(g[0]! / t, 6);
-    expect(hyp(v, h3.id).probability).toBeCloseTo(g[2]! / t, 6);
+    expect(quest(await view(b, s.id), q.id).myEstimate.needsReview).toBe(false);
+    // A {.6,.2,.2}, B {.3,.3,.4}: √.18, √.06, √.08
+    const f = [Math.sqrt(0.18), Math.sqrt(0.06), Math.sqrt(0.08)];
+    const ft = f[0]! + f[1]! + f[2]!;
+    expect(hyp(v, h1.id).probability).toBeCloseTo(f[0]! / ft, 6);
+    expect(hyp(v, h3.id).probability).toBeCloseTo(f[2]! / ft, 6);
   });
 
   it("an archived hypothesis drops out and standing estimates are renormalised over the open ones", async () => {

@@ -124,7 +124,7 @@ describe("export → import → export", () => {
     const evOrig = expectOk(await a.get(`/api/v1/scenarios/${original.id}/evidence?includeRetracted=true`)).items;
     const evCopy = expectOk(await c.get(`/api/v1/scenarios/${copyId}/evidence?includeRetracted=true`)).items;
     const strip = (items: any[]) =>
-      items.map((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !["id", "scenarioId", "sourceId"].includes(key))));
+      items.map((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !["id", "scenarioId", "sourceId", "createdBy"].includes(key))));
     expect(strip(evCopy)).toEqual(strip(evOrig));
 
     // the copy's own history gains one event: the import
@@ -151,36 +151,78 @@ describe("export → import → export", () => {
 });
 
 describe("people in an imported document", () => {
-  it("match existing accounts by email, and do not block a newcomer's email from signing up later", async () => {
+  it("only the importer is matched to an account; everyone else becomes a stand-in, whoever's email the document gives", async () => {
     const s = await newScenario(a, "People");
     const q = await newQuestion(a, s.id, "Q", ["H1", "H2"]);
-    await estimate(a, q.id, { [q.hypotheses[0].id]: 0.5, [q.hypotheses[1].id]: 0.5 });
+    expectOk(await a.post(`/api/v1/questions/${q.id}/resolution`, { hypothesisId: q.hypotheses[0].id }), 201);
     const doc = await exportDoc(a, s.id);
     expect(doc.people).toEqual([{ id: a.user!.id, name: "Ola", email: a.user!.email }]);
+    // A forged export: the victim's email (A's) on estimates A never made
+    const forged = structuredClone(doc);
+    forged.estimates.push({
+      id: "forged-estimate",
+      questionId: q.id,
+      analystId: a.user!.id,
+      probabilities: { [q.hypotheses[0].id]: 0.01, [q.hypotheses[1].id]: 0.99 },
+      rationale: "words put in Ola's mouth",
+      evidenceIds: [],
+      createdAt: "2022-01-01T00:00:00.000Z",
+    });
+    const calibrationBefore = expectOk(await a.get(`/api/v1/analysts/${a.user!.id}/calibration`));
+    const copy = expectOk(await c.post("/api/v1/scenarios/import", forged), 201);
+    const estimates = expectOk(await c.get(`/api/v1/questions/${copy.questions[0].id}/estimates`)).items;
+    expect(estimates).toHaveLength(1);
+    expect(estimates[0].analystId).not.toBe(a.user!.id);
+    expect(estimates[0].analystName).toBe("Ola");
+    // A's own record is untouched: the forged estimate is not in A's calibration
+    expect(expectOk(await a.get(`/api/v1/analysts/${a.user!.id}/calibration`))).toEqual(calibrationBefore);
+    // the copy exports the email the document gave, not the stand-in's placeholder
+    expect(expectOk(await c.get(`/api/v1/scenarios/${copy.id}/export`)).people).toEqual([expect.objectContaining({ name: "Ola", email: a.user!.email })]);
 
-    // as exported: the analyst is this instance's account A
-    const same = expectOk(await c.post("/api/v1/scenarios/import", doc), 201);
-    const est1 = expectOk(await c.get(`/api/v1/scenarios/${same.id}/export`)).estimates;
-    expect(est1[0].analystId).toBe(a.user!.id);
+    // the importer's own email binds to the importer
+    const mine = structuredClone(forged);
+    mine.people[0]!.email = c.user!.email.toUpperCase();
+    const own = expectOk(await c.post("/api/v1/scenarios/import", mine), 201);
+    expect(expectOk(await c.get(`/api/v1/questions/${own.questions[0].id}/estimates`)).items[0].analystId).toBe(c.user!.id);
+  });
 
-    // from another instance: the analyst has no account here yet
+  it("the reply and the event read the same whether or not the document's emails have accounts", async () => {
+    const s = await newScenario(a, "Probe");
+    const doc = await exportDoc(a, s.id);
+    const probe = (email: string) => {
+      const d = structuredClone(doc);
+      d.people[0]!.email = email;
+      return d;
+    };
+    const withAccount = expectOk(await c.post("/api/v1/scenarios/import", probe(b.user!.email)), 201);
+    const without = expectOk(await c.post("/api/v1/scenarios/import", probe(`nobody.${randomUUID().slice(0, 8)}@example.test`)), 201);
+    const shape = (x: any) => JSON.stringify({ ...x, id: undefined, createdAt: undefined, updatedAt: undefined });
+    expect(shape(without)).toBe(shape(withAccount));
+    const eventOf = async (id: string) => {
+      const e = expectOk(await c.get(`/api/v1/scenarios/${id}/history?kind=scenario.imported`)).items[0];
+      return JSON.stringify({ ...e.after, exportedAt: undefined });
+    };
+    expect(await eventOf(without.id)).toBe(await eventOf(withAccount.id));
+  });
+
+  it("a stand-in does not block its email from signing up, and signing up does not hand over the imported record", async () => {
+    const s = await newScenario(a, "Newcomer");
+    const q = await newQuestion(a, s.id, "Q", ["H1", "H2"]);
+    await estimate(a, q.id, { [q.hypotheses[0].id]: 0.5, [q.hypotheses[1].id]: 0.5 });
     const newcomer = `newcomer.${randomUUID().slice(0, 8)}@example.test`;
-    const foreign = structuredClone(doc);
+    const foreign = await exportDoc(a, s.id);
     foreign.people[0]!.email = newcomer;
     foreign.people[0]!.name = "Newcomer";
     const copy = expectOk(await c.post("/api/v1/scenarios/import", foreign), 201);
-    const est2 = expectOk(await c.get(`/api/v1/scenarios/${copy.id}/export`));
-    expect(est2.people).toEqual([expect.objectContaining({ name: "Newcomer", email: newcomer })]);
-    expect(est2.estimates[0].analystId).not.toBe(a.user!.id);
-
-    // the placeholder person cannot sign in ...
+    const before = expectOk(await c.get(`/api/v1/scenarios/${copy.id}/export`));
+    // the stand-in cannot sign in ...
     expect((await authPost(new Client(baseUrl), "/api/auth/sign-in/email", { email: newcomer, password: TEST_PASSWORD })).status).not.toBe(200);
-    // ... but the real person must still be able to create their account with that email
+    // ... the real person can create their account with that email ...
     const res = await authPost(new Client(baseUrl), "/api/auth/sign-up/email", { email: newcomer, password: TEST_PASSWORD, name: "Newcomer" });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     // ... and registering the address does not hand them the imported record
     const after = expectOk(await c.get(`/api/v1/scenarios/${copy.id}/export`));
-    expect(after.estimates[0].analystId).toBe(est2.estimates[0].analystId);
+    expect(after.estimates[0].analystId).toBe(before.estimates[0].analystId);
     expect(after.estimates[0].analystId).not.toBe(res.body.user.id);
   });
 });
@@ -222,7 +264,7 @@ describe("importing a bad document", () => {
     const db = openDbReadOnly(dbFile);
     try {
       expect(db.prepare("select count(*) as n from scenarios where title = ?").get(marker)).toEqual({ n: 0 });
-      expect(db.prepare("select count(*) as n from user where email = ?").get(ghost)).toEqual({ n: 0 });
+      expect(db.prepare("select count(*) as n from user where email = ? or source_email = ?").get(ghost, ghost)).toEqual({ n: 0 });
     } finally {
       db.close();
     }

@@ -1,12 +1,12 @@
 // Shared helpers for the browser tests (tests/e2e): launch Debian's Chromium through
-// playwright-core, sign up / sign in through the real forms, open the demo, run axe-core,
-// save screenshots, and start a fresh instance for flows that need the demo scenario.
+// playwright-core (one browser per file, pages that fail the test on any console error or
+// uncaught exception), sign up / sign in through the real forms, open a copy of the demo,
+// run axe-core, save screenshots.
 import fs from "node:fs";
 import path from "node:path";
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { chromium, type APIResponse, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
-import { startServer, type RunningServer } from "./server";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 
 const ROOT = path.resolve(__dirname, "../..");
 export const SCREENS_DIR = path.join(ROOT, "test-results/screens");
@@ -19,28 +19,75 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface ContextOptions {
+  /** The browser's time zone (default UTC); dates must render in it without hydration errors. */
+  timezoneId?: string;
+  viewport?: { width: number; height: number };
+}
+
 /**
  * A fresh browser context (its own cookies) at 1440×900, UTC and British English so dates
- * read the same on every machine. better-auth rate-limits sign-in/up per client address,
- * so each context presents its own X-Forwarded-For address, as distinct users would.
+ * read the same on every machine.
  */
-export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+export async function newContext(browser: Browser, baseUrl: string, options: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: 1440, height: 900 },
-    timezoneId: "UTC",
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    timezoneId: options.timezoneId ?? "UTC",
     locale: "en-GB",
     acceptDownloads: true,
-    extraHTTPHeaders: { "x-forwarded-for": `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}` },
   });
-  context.setDefaultTimeout(15_000);
+  // CI machines are busy: generous waits, never fixed sleeps.
+  context.setDefaultTimeout(20_000);
   return context;
 }
 
-export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await newContext(browser, baseUrl);
-  const page = await context.newPage();
-  return page;
+export async function newPage(browser: Browser, baseUrl: string, options: ContextOptions = {}): Promise<Page> {
+  const context = await newContext(browser, baseUrl, options);
+  return context.newPage();
+}
+
+/**
+ * One browser for a test file, on the shared test server. Every page it opens is watched:
+ * a console error or an uncaught exception fails the test it happened in, unless the test
+ * said it expects that message (a 4xx it provoked on purpose: Chromium logs those).
+ */
+export function browserSession() {
+  const baseUrl = inject("baseUrl");
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+  let allowed: RegExp[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(() => {
+    const unexpected = problems.filter((p) => !allowed.some((re) => re.test(p)));
+    problems.length = 0;
+    allowed = [];
+    expect(unexpected, "console errors and uncaught exceptions in the browser").toEqual([]);
+  });
+  return {
+    baseUrl,
+    get browser(): Browser {
+      if (!browser) throw new Error("browserSession: used before beforeAll ran");
+      return browser;
+    },
+    async page(options: ContextOptions = {}): Promise<Page> {
+      const page = await newPage(this.browser, baseUrl, options);
+      page.on("console", (m) => {
+        if (m.type() === "error") problems.push(`console: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+      return page;
+    },
+    /** This test provokes a console error matching `pattern` on purpose (e.g. /status of 422/). */
+    expectConsoleError(pattern: RegExp) {
+      allowed.push(pattern);
+    },
+  };
 }
 
 export interface Account {
@@ -71,9 +118,10 @@ export async function signInViaUi(page: Page, account: { email: string; password
   await page.waitForURL(/\/scenarios/);
 }
 
-/** From the welcome on /scenarios: "Open the demo scenario"; returns the demo's id. */
+/** From /scenarios: "Open a copy of the demo"; returns the copy's id. */
 export async function openDemo(page: Page): Promise<string> {
-  await page.getByRole("link", { name: "Open the demo scenario" }).click();
+  if (!/\/scenarios(\?|$)/.test(page.url())) await page.goto("/scenarios");
+  await page.getByRole("button", { name: "Open a copy of the demo" }).click();
   await page.waitForURL(/\/scenarios\/[^/?]+$/);
   await page.getByTestId("question").first().waitFor();
   return scenarioIdFromUrl(page);
@@ -118,7 +166,7 @@ export interface AxeViolation {
 export async function signUpViaApi(baseUrl: string, name: string, email = uniqueEmail(name)): Promise<Account & { id: string; cookie: string }> {
   const res = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}` },
+    headers: { "content-type": "application/json", origin: baseUrl },
     body: JSON.stringify({ email, password: PASSWORD, name }),
   });
   const body = await res.json();
@@ -157,16 +205,6 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
-}
-
-/**
- * A fresh install (`next start` on an empty database): the demo scenario is seeded and
- * the first account created on it becomes the demo's owner. The shared server of the e2e
- * project is the wrong place for flows that start from the demo, since only whoever signs
- * up first there gets it.
- */
-export async function freshInstance(): Promise<RunningServer> {
-  return startServer();
 }
 
 /** Team probability as the overview prints it ("38 %"), or "—". */

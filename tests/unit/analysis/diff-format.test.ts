@@ -1,11 +1,12 @@
 import { describe, it, expect } from "vitest";
-import { describeChanges, describeEstimate, describeEvent, moved, probabilityChanges, ratingChanges } from "../../../lib/analysis/diff-format";
+import { describeChanges, describeEstimate, moved, probabilityChanges, ratingChanges } from "../../../lib/analysis/diff-format";
 
-const titles = new Map([
+const names = new Map([
   ["h1", "Yes"],
   ["h2", "No"],
   ["h3", "Maybe"],
 ]);
+const titles = (id: string) => names.get(id) ?? null;
 
 describe("probabilityChanges", () => {
   it("lists every hypothesis in either vector with from, to and delta", () => {
@@ -21,14 +22,14 @@ describe("probabilityChanges", () => {
 
   it("treats a first estimate and an unchanged one", () => {
     const first = probabilityChanges(null, { h1: 0.7, h2: 0.3 }, titles);
-    expect(describeEstimate("Alice", "Q?", first, true)).toBe("Alice made a first estimate on “Q?”: Yes 70%, No 30%");
+    expect(describeEstimate("Q?", first, true)).toBe("made a first estimate on “Q?”: Yes 70%, No 30%");
     const same = probabilityChanges({ h1: 0.7, h2: 0.3 }, { h1: 0.7, h2: 0.3 }, titles);
     expect(moved(same)).toBe(false);
     expect(describeChanges(same)).toBe("no change");
   });
 });
 
-describe("ratings and events", () => {
+describe("ratings", () => {
   it("pairs a ratings event's cells old → new", () => {
     const changes = ratingChanges(
       [{ hypothesisId: "h1", consistency: "C", likelihood: null }, { hypothesisId: "h2", consistency: null, likelihood: null }],
@@ -39,19 +40,5 @@ describe("ratings and events", () => {
       { hypothesisId: "h1", title: "Yes", from: "C", to: "II", fromLikelihood: null, toLikelihood: null },
       { hypothesisId: "h2", title: "No", from: null, to: "N", fromLikelihood: null, toLikelihood: 0.4 },
     ]);
-    expect(describeEvent({ type: "ratings.updated", before: null, after: null }, "Bob", { evidence: "E1", ratings: changes })).toBe(
-      "Bob rated “E1”: Yes C → II, No unrated → N",
-    );
-  });
-
-  it("says what an evidence edit changed", () => {
-    const before = { summary: "E1", reliability: "B", credibility: 2, tags: [] };
-    const after = { summary: "E1 (corrected)", reliability: "C", credibility: 3, tags: [] };
-    expect(describeEvent({ type: "evidence.updated", before, after }, "Alice", {})).toBe(
-      "Alice edited evidence “E1 (corrected)”: grade B2 → C3, summary changed",
-    );
-    expect(describeEvent({ type: "evidence.retracted", before: null, after: { retractReason: "forged" } }, "Alice", { evidence: "E3" })).toBe(
-      "Alice retracted evidence “E3”: forged",
-    );
   });
 });

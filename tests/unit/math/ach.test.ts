@@ -85,15 +85,44 @@ describe("diagnosticity", () => {
     // max 4, min .5 → log2 8 = 3 bits; × .64 = 1.92
     expect(diagnosticity([4, 0.5, 1], 1)).toBeCloseTo(3, 10);
     expect(diagnosticity([4, 0.5, 1], 0.64)).toBeCloseTo(1.92, 10);
-    // NA skipped: 4 / .25 = 16 → 4 bits × .5 = 2
+    // NA counts 1, which lies between: 4 / .25 = 16 → 4 bits × .5 = 2
     expect(diagnosticity([4, null, 0.25], 0.5)).toBeCloseTo(2, 10);
   });
 
-  it("is 0 for non-diagnostic, under-rated or retracted items", () => {
+  it("counts NA and unrated cells as likelihood 1 once the row has a rating", () => {
+    // C 2 vs NA 1 → log2 2 = 1 bit: the factor 1 the implied probabilities use too
+    expect(diagnosticity([2, null], 1)).toBeCloseTo(1, 10);
+    // CC 4 vs NA 1 → 2 bits; I ½ vs NA, NA → log2(1 / ½) = 1 bit × .64
+    expect(diagnosticity([4, null], 1)).toBeCloseTo(2, 10);
+    expect(diagnosticity([0.5, null, null], 0.64)).toBeCloseTo(0.64, 10);
+    // N 1 vs NA 1: nothing to tell apart
+    expect(diagnosticity([1, null], 1)).toBe(0);
+  });
+
+  it("is 0 for non-diagnostic, unrated or retracted items", () => {
     expect(diagnosticity([2, 2, 2], 1)).toBe(0); // log2 1 = 0
-    expect(diagnosticity([4, null], 1)).toBe(0); // one rated cell
+    expect(diagnosticity([null, null], 1)).toBe(0); // nobody rated the row
+    expect(diagnosticity([4], 1)).toBe(0); // one hypothesis
     expect(diagnosticity([], 1)).toBe(0);
     expect(diagnosticity([4, 0.25], 0)).toBe(0); // retracted
+  });
+
+  it("agrees with the implied probabilities and sensitivity on a C / NA row", () => {
+    // Row {h1: C, h2: NA}, weight 1: h1 ∝ 2, h2 ∝ 1 → 2/3, 1/3 (from the uniform 1/2, 1/2).
+    // It moves the posterior, so it must carry bits: 1, not 0.
+    const row = { id: "e", weight: 1, likelihoods: { h1: 2, h2: null } };
+    expect(diagnosticity([row.likelihoods.h1, row.likelihoods.h2], row.weight)).toBeCloseTo(1, 10);
+    const p = impliedProbabilities([row], ["h1", "h2"]);
+    expect(p.h1).toBeCloseTo(2 / 3, 12);
+    expect(p.h2).toBeCloseTo(1 / 3, 12);
+    // without it: 1/2, 1/2 → effect ½ (|1/2 − 2/3| + |1/2 − 1/3|) = 1/6
+    const [item] = sensitivity([row], ["h1", "h2"]);
+    expect(item!.effect).toBeCloseTo(1 / 6, 12);
+    expect(item!.impliedWithout).toEqual({ h1: 0.5, h2: 0.5 });
+    // an NA cell and an explicit 1 are the same factor everywhere
+    const explicit = { ...row, likelihoods: { h1: 2, h2: 1 } };
+    expect(impliedProbabilities([explicit], ["h1", "h2"])).toEqual(p);
+    expect(sensitivity([explicit], ["h1", "h2"])[0]!.effect).toBeCloseTo(1 / 6, 12);
   });
 });
 

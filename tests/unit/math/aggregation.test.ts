@@ -34,14 +34,46 @@ describe("geometricMeanPool", () => {
     expect(p?.b).toBeCloseTo(0.3, 10);
   });
 
-  it("counts a hypothesis added after an estimate as 0 (clamped) for that analyst", () => {
-    // A predates c: .6/.4/0 → c clamped .0001. B: .5/.3/.2
-    // a sqrt(.3) = 0.547723, b sqrt(.12) = 0.346410, c sqrt(.0001·.2) = sqrt(.00002) = 0.0044721
-    // sum 0.898605 → a 0.609525, b 0.385498, c 0.004977
+  it("does not let a stale estimate veto a hypothesis it never saw", () => {
+    // The review's case: {h1 .5, h2 .5} predates h3; {h1 .3, h2 .3, h3 .4} is fresh.
+    // h1, h2: √(.5·.3) = √.15 = .387298 each; h3 only from the fresh estimate: .4
+    // h3 = .4 / (2·.387298 + .4) = .4 / 1.174597 = .340542 (it was .0081 when the stale one counted 0)
+    const p = geometricMeanPool([{ h1: 0.5, h2: 0.5 }, { h1: 0.3, h2: 0.3, h3: 0.4 }], ["h1", "h2", "h3"]);
+    expect(p?.h3).toBeCloseTo(0.4 / (2 * Math.sqrt(0.15) + 0.4), 12);
+    expect(p?.h3).toBeGreaterThan(0.3);
+    expect(p?.h3).toBeLessThan(0.4);
+    expect(p?.h1).toBeCloseTo(Math.sqrt(0.15) / (2 * Math.sqrt(0.15) + 0.4), 12); // .329729
+  });
+
+  it("pools each hypothesis over the estimates that gave it a value", () => {
+    // A {a .6, b .4} predates c; B {a .5, b .3, c .2}
+    // a √(.6·.5) = √.3 = .547723, b √(.4·.3) = √.12 = .346410, c .2 (B alone)
+    // sum 1.094133 → a .500600, b .316607, c .182793
     const p = geometricMeanPool([A, { a: 0.5, b: 0.3, c: 0.2 }], ["a", "b", "c"]);
-    expect(p?.a).toBeCloseTo(0.609525, 5);
-    expect(p?.b).toBeCloseTo(0.385498, 5);
-    expect(p?.c).toBeCloseTo(0.004977, 5);
+    expect(p?.a).toBeCloseTo(0.5006, 4);
+    expect(p?.b).toBeCloseTo(0.316607, 5);
+    expect(p?.c).toBeCloseTo(0.182793, 5);
+  });
+
+  it("renormalises each estimate over the open hypotheses it gave before pooling", () => {
+    // E1 {a .5, b .3, x .2}, x archived → {a .625, b .375}; E2 {a .2, b .2, c .6}
+    // a √(.625·.2) = √.125 = .353553, b √(.375·.2) = √.075 = .273861, c .6
+    // sum 1.227414 → a .288047, b .223120, c .488832
+    const p = geometricMeanPool([{ a: 0.5, b: 0.3, x: 0.2 }, { a: 0.2, b: 0.2, c: 0.6 }], ["a", "b", "c"]);
+    expect(Object.keys(p!).sort()).toEqual(["a", "b", "c"]);
+    expect(p?.a).toBeCloseTo(0.288047, 5);
+    expect(p?.b).toBeCloseTo(0.22312, 5);
+    expect(p?.c).toBeCloseTo(0.488832, 5);
+  });
+
+  it("leaves out a hypothesis nobody gave, and is null when no open hypothesis has a value", () => {
+    // c is open but no estimate gave it: absent ("no estimate"), not 0
+    const p = geometricMeanPool([A, B], ["a", "b", "c"]);
+    expect(p).not.toHaveProperty("c");
+    expect(p?.a).toBeCloseTo(0.379796, 5);
+    // every value is for an archived hypothesis
+    expect(geometricMeanPool([{ x: 0.7, y: 0.3 }], ["a", "b"])).toBeNull();
+    expect(geometricMeanPool([A], [])).toBeNull();
   });
 
   it("drops archived hypotheses before pooling", () => {
@@ -81,6 +113,22 @@ describe("medianPool", () => {
     expect(p?.b).toBeCloseTo(0.6, 10);
   });
 
+  it("takes the median over the estimates that gave each hypothesis", () => {
+    // c: only E1 (.1) and E2 (.6) gave it → .35; a median(.6,.2,.5) = .5; b median(.3,.2,.5) = .3
+    // sum 1.15 → a .434783, b .260870, c .304348
+    const p = medianPool(
+      [
+        { a: 0.6, b: 0.3, c: 0.1 },
+        { a: 0.2, b: 0.2, c: 0.6 },
+        { a: 0.5, b: 0.5 },
+      ],
+      ["a", "b", "c"],
+    );
+    expect(p?.a).toBeCloseTo(0.5 / 1.15, 10);
+    expect(p?.b).toBeCloseTo(0.3 / 1.15, 10);
+    expect(p?.c).toBeCloseTo(0.35 / 1.15, 10);
+  });
+
   it("returns null without estimates", () => {
     expect(medianPool([], ["a"])).toBeNull();
   });
@@ -92,6 +140,15 @@ describe("meanPool", () => {
     const p = meanPool([A, B, { a: 0.1, b: 0.9 }], ["a", "b"]);
     expect(p?.a).toBeCloseTo(0.3, 10);
     expect(p?.b).toBeCloseTo(0.7, 10);
+  });
+
+  it("takes the mean over the estimates that gave each hypothesis, then normalises", () => {
+    // A {a .6, b .4} predates c; B {a .5, b .3, c .2}: a .55, b .35, c .2 → sum 1.1
+    // → a .5, b .318182, c .181818 (c was .1 when A counted 0 for it)
+    const p = meanPool([A, { a: 0.5, b: 0.3, c: 0.2 }], ["a", "b", "c"]);
+    expect(p?.a).toBeCloseTo(0.5, 10);
+    expect(p?.b).toBeCloseTo(0.35 / 1.1, 10);
+    expect(p?.c).toBeCloseTo(0.2 / 1.1, 10);
   });
 
   it("returns null without estimates", () => {
@@ -106,6 +163,17 @@ describe("aggregate", () => {
     expect(aggregate("geometric", [A, B], ["a", "b"])?.a).toBeCloseTo(0.379796, 5);
     expect(aggregate("median", [A, B], ["a", "b"])?.a).toBeCloseTo(0.4, 10);
     expect(aggregate("mean", [], ["a", "b"])).toBeNull();
+  });
+
+  it("applies the same available-case rule to every method", () => {
+    // {h1 .5, h2 .5} predates h3; {h1 .3, h2 .3, h3 .4}: h3 comes from the fresh estimate alone
+    const stale = { h1: 0.5, h2: 0.5 };
+    const fresh = { h1: 0.3, h2: 0.3, h3: 0.4 };
+    const ids = ["h1", "h2", "h3"];
+    // mean and median of two: h1 .4, h2 .4, h3 .4 → 1/3 each
+    expect(aggregate("mean", [stale, fresh], ids)?.h3).toBeCloseTo(1 / 3, 10);
+    expect(aggregate("median", [stale, fresh], ids)?.h3).toBeCloseTo(1 / 3, 10);
+    expect(aggregate("geometric", [stale, fresh], ids)?.h3).toBeCloseTo(0.340542, 5);
   });
 });
 
@@ -127,11 +195,20 @@ describe("disagreement", () => {
     expect(d).toBeCloseTo(1 / 3, 10);
   });
 
-  it("counts a hypothesis an analyst never considered as 0", () => {
-    // A: .6/.4/0 (predates c). B: .3/.3/.4
-    // a: .6,.3 → sd .15; b: .4,.3 → sd .05; c: 0,.4 → sd .2; mean .4/3 = 0.133333
+  it("takes each hypothesis's spread over the estimates that gave it", () => {
+    // A {.6, .4} predates c; B {.3, .3, .4}
+    // a: .6,.3 → sd .15; b: .4,.3 → sd .05; c: only .4 → sd 0; mean (.15 + .05 + 0) / 3 = .066667
+    // (A's silence on c is not a disagreement about c: it was .133333 when A counted 0)
     const d = disagreement([A, { a: 0.3, b: 0.3, c: 0.4 }], ["a", "b", "c"]);
-    expect(d).toBeCloseTo(0.133333, 5);
+    expect(d).toBeCloseTo(0.2 / 3, 10);
+  });
+
+  it("averages only over hypotheses somebody gave, after renormalising over the open ones", () => {
+    // E1 {a .5, b .3, x .2}, x archived → {a .625, b .375}; E2 {a .5, b .5}; c open, nobody gave it
+    // a: .625,.5 → sd .0625; b: .375,.5 → sd .0625; c left out → mean .0625
+    expect(disagreement([{ a: 0.5, b: 0.3, x: 0.2 }, { a: 0.5, b: 0.5 }], ["a", "b", "c"])).toBeCloseTo(0.0625, 10);
+    // nothing open has a value: nothing to compare
+    expect(disagreement([{ x: 1 }], ["a", "b"])).toBeNull();
   });
 
   it("is 0 for one analyst and null for none", () => {

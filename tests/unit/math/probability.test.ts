@@ -3,6 +3,7 @@ import {
   clampProbability,
   normalize,
   restrictToOpen,
+  restrictToGiven,
   icd203Words,
   icd203Band,
   ICD203_BANDS,
@@ -89,6 +90,23 @@ describe("restrictToOpen", () => {
 
   it("returns nothing for no open hypotheses", () => {
     expect(restrictToOpen({ a: 1 }, [])).toEqual({ probabilities: {}, missing: [] });
+  });
+});
+
+describe("restrictToGiven", () => {
+  it("keeps only the open hypotheses the estimate gave, renormalised", () => {
+    // x (.2) archived, c new and never given: a .5/.8 = .625, b .3/.8 = .375, no c
+    const r = restrictToGiven({ a: 0.5, b: 0.3, x: 0.2 }, ["a", "b", "c"]);
+    expect(Object.keys(r).sort()).toEqual(["a", "b"]);
+    expect(r.a).toBeCloseTo(0.625, 12);
+    expect(r.b).toBeCloseTo(0.375, 12);
+  });
+
+  it("keeps an explicit 0 and is {} when nothing open was given", () => {
+    expect(restrictToGiven({ a: 1, b: 0 }, ["a", "b", "c"])).toEqual({ a: 1, b: 0 });
+    expect(restrictToGiven({ x: 1 }, ["a", "b"])).toEqual({});
+    // all the mass was on archived x: uniform over what is left, as normalize() does
+    expect(restrictToGiven({ x: 1, a: 0, b: 0 }, ["a", "b"])).toEqual({ a: 0.5, b: 0.5 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rebalance, roundToPercents } from "../../../lib/math";
+import { evenPercents, rebalance, roundToPercents } from "../../../lib/math";
 
 describe("rebalance", () => {
   it("scales the others in proportion to what they held", () => {
@@ -44,5 +44,21 @@ describe("roundToPercents", () => {
   it("gives the extra point to the largest remainder", () => {
     // 12.6, 50.7, 36.7 → floors 12, 50, 36 = 98; remainders .6,.7,.7 → b and c get +1
     expect(roundToPercents({ a: 0.126, b: 0.507, c: 0.367 })).toEqual({ a: 12, b: 51, c: 37 });
+  });
+
+  it("keeps two decimals when asked, still totalling exactly 100", () => {
+    // 100/3 = 33.333… → 3333.33 hundredths each; floors 3333·3 = 9999, one unit to a (first)
+    expect(roundToPercents({ a: 1, b: 1, c: 1 }, 2)).toEqual({ a: 33.34, b: 33.33, c: 33.33 });
+    // scaled to sum 1 first: .1 / .6 / .1 / .1 (total .9) → 11.11 / 66.67 / 11.11 / 11.11
+    expect(roundToPercents({ a: 0.1, b: 0.6, c: 0.1, d: 0.1 }, 2)).toEqual({ a: 11.11, b: 66.67, c: 11.11, d: 11.11 });
+    // exact values survive: 12.5 stays 12.5, not 12.49
+    expect(roundToPercents({ a: 0.125, b: 0.875 }, 2)).toEqual({ a: 12.5, b: 87.5 });
+  });
+});
+
+describe("evenPercents", () => {
+  it("splits evenly, the remainder going to the first", () => {
+    expect(evenPercents(["a", "b", "c", "d"])).toEqual({ a: 25, b: 25, c: 25, d: 25 });
+    expect(evenPercents(["a", "b", "c"])).toEqual({ a: 33.34, b: 33.33, c: 33.33 });
   });
 });

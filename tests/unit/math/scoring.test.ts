@@ -7,33 +7,38 @@ import {
   scoreQuestion,
   calibration,
   forecastsFromEstimate,
-  DAY_MS,
+  type TimedEstimate,
 } from "../../../lib/math";
 
 const T0 = Date.UTC(2022, 8, 5); // a fixed instant, not the clock
-const day = (n: number) => T0 + n * DAY_MS;
-const IDS = ["a", "b"];
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const day = (n: number) => T0 + n * DAY;
 const A = { a: 0.6, b: 0.4 }; // Brier if a true: .4² + .4² = .32
 const B = { a: 0.9, b: 0.1 }; // Brier if a true: .1² + .1² = .02
 
 describe("brierScore", () => {
-  it("sums squared errors over the hypotheses", () => {
+  it("sums squared errors over the estimate's hypotheses", () => {
     // a true: (.7−1)² + .2² + .1² = .09 + .04 + .01 = .14
-    expect(brierScore({ a: 0.7, b: 0.2, c: 0.1 }, "a", ["a", "b", "c"])).toBeCloseTo(0.14, 10);
+    expect(brierScore({ a: 0.7, b: 0.2, c: 0.1 }, "a")).toBeCloseTo(0.14, 10);
     // b true: .7² + (.2−1)² + .1² = .49 + .64 + .01 = 1.14
-    expect(brierScore({ a: 0.7, b: 0.2, c: 0.1 }, "b", ["a", "b", "c"])).toBeCloseTo(1.14, 10);
+    expect(brierScore({ a: 0.7, b: 0.2, c: 0.1 }, "b")).toBeCloseTo(1.14, 10);
   });
 
   it("spans 0 to 2", () => {
-    expect(brierScore({ a: 1, b: 0 }, "a", IDS)).toBe(0);
-    expect(brierScore({ a: 1, b: 0 }, "b", IDS)).toBe(2); // 1² + (0−1)²
+    expect(brierScore({ a: 1, b: 0 }, "a")).toBe(0);
+    expect(brierScore({ a: 1, b: 0 }, "b")).toBe(2); // 1² + (0−1)²
   });
 
-  it("counts a missing probability as 0, even for the true hypothesis", () => {
-    // c added later and true: .6² + .4² + (0−1)² = .36 + .16 + 1 = 1.52
-    expect(brierScore(A, "c", ["a", "b", "c"])).toBeCloseTo(1.52, 10);
-    // trueId left out of the list is still scored
-    expect(brierScore(A, "c", ["a", "b"])).toBeCloseTo(1.52, 10);
+  it("scores the estimate as given: an archived hypothesis keeps its p, nothing is renormalised", () => {
+    // x archived before resolution, a true: (.5−1)² + .3² + .2² = .25 + .09 + .04 = .38
+    // (re-expressed over {a, b} it would be .625/.375 → .28125: archiving would have helped)
+    expect(brierScore({ a: 0.5, b: 0.3, x: 0.2 }, "a")).toBeCloseTo(0.38, 12);
+  });
+
+  it("counts a true hypothesis the estimate never gave as p = 0", () => {
+    // c added after the estimate and true: .6² + .4² + (0−1)² = .36 + .16 + 1 = 1.52
+    expect(brierScore(A, "c")).toBeCloseTo(1.52, 10);
   });
 });
 
@@ -41,6 +46,8 @@ describe("logScore", () => {
   it("is ln p(true)", () => {
     expect(logScore({ a: 0.7, b: 0.3 }, "a")).toBeCloseTo(-0.356675, 5); // ln .7
     expect(logScore({ a: 1, b: 0 }, "a")).toBe(0);
+    // as given, not renormalised: x archived, a .5 → ln .5 (not ln .625)
+    expect(logScore({ a: 0.5, b: 0.3, x: 0.2 }, "a")).toBeCloseTo(Math.log(0.5), 12);
   });
 
   it("floors p at 0.0001 instead of −∞", () => {
@@ -50,60 +57,66 @@ describe("logScore", () => {
 });
 
 describe("timeAveragedBrier", () => {
-  it("scores each day with the estimate standing at its start", () => {
-    // A day 0, B day 2, resolved day 4: days 0,1 → A (.32), days 2,3 → B (.02)
-    // (.32 + .32 + .02 + .02) / 4 = .68 / 4 = .17
+  it("weights each estimate by the time it stood", () => {
+    // A day 0, B day 1.5, resolved day 3: A stands 1.5 d, B 1.5 d
+    // (.32·1.5 + .02·1.5) / 3 = (.48 + .03) / 3 = .17 (day slots gave .22)
     const est = [
       { at: day(0), probabilities: A },
-      { at: day(2), probabilities: B },
+      { at: day(1.5), probabilities: B },
     ];
-    expect(timeAveragedBrier(est, "a", IDS, day(4))).toBeCloseTo(0.17, 10);
+    expect(timeAveragedBrier(est, "a", day(3))).toBeCloseTo(0.17, 12);
     // input order does not matter
-    expect(timeAveragedBrier([...est].reverse(), "a", IDS, day(4))).toBeCloseTo(0.17, 10);
+    expect(timeAveragedBrier([...est].reverse(), "a", day(3))).toBeCloseTo(0.17, 12);
+  });
+
+  it("counts a final partial day for the time it lasted", () => {
+    // A day 0, B day 1, resolved day 2.5: (.32·1 + .02·1.5) / 2.5 = .35 / 2.5 = .14 (slots gave .12)
+    const est = [
+      { at: day(0), probabilities: A },
+      { at: day(1), probabilities: B },
+    ];
+    expect(timeAveragedBrier(est, "a", day(2.5))).toBeCloseTo(0.14, 12);
+  });
+
+  it("weights by time within a day too", () => {
+    // A at 0 h, B at 6 h, resolved at 12 h: (.32·6 + .02·6) / 12 = .17
+    const est = [
+      { at: T0, probabilities: A },
+      { at: T0 + 6 * HOUR, probabilities: B },
+    ];
+    expect(timeAveragedBrier(est, "a", T0 + 12 * HOUR)).toBeCloseTo(0.17, 12);
   });
 
   it("ignores estimates made at or after resolution", () => {
+    // A day 0, B day 2, resolved day 4: (.32·2 + .02·2) / 4 = .17
     const est = [
       { at: day(0), probabilities: A },
       { at: day(2), probabilities: B },
       { at: day(4), probabilities: { a: 0, b: 1 } }, // at resolution
       { at: day(5), probabilities: { a: 0, b: 1 } }, // after
     ];
-    expect(timeAveragedBrier(est, "a", IDS, day(4))).toBeCloseTo(0.17, 10);
+    expect(timeAveragedBrier(est, "a", day(4))).toBeCloseTo(0.17, 12);
   });
 
-  it("applies a mid-day update from the next day on", () => {
-    // A day 0, B day 1.5, resolved day 3: slots start 0, 1, 2 → A, A, B
-    // (.32 + .32 + .02) / 3 = .66 / 3 = .22
-    const est = [
-      { at: day(0), probabilities: A },
-      { at: day(1.5), probabilities: B },
-    ];
-    expect(timeAveragedBrier(est, "a", IDS, day(3))).toBeCloseTo(0.22, 10);
+  it("lets the later-listed of two estimates at one instant stand", () => {
+    // A and B both at day 0, resolved day 2: B stands the whole time → .02; listed the other way, A → .32
+    expect(timeAveragedBrier([{ at: day(0), probabilities: A }, { at: day(0), probabilities: B }], "a", day(2))).toBeCloseTo(0.02, 12);
+    expect(timeAveragedBrier([{ at: day(0), probabilities: B }, { at: day(0), probabilities: A }], "a", day(2))).toBeCloseTo(0.32, 12);
   });
 
-  it("counts a final partial day as a whole day", () => {
-    // A day 0, B day 1, resolved day 2.5: slots 0, 1, 2 → A, B, B
-    // (.32 + .02 + .02) / 3 = .36 / 3 = .12
-    const est = [
-      { at: day(0), probabilities: A },
-      { at: day(1), probabilities: B },
+  it("scores each estimate as given, archived hypotheses included", () => {
+    // day 0 {a .5, b .3, x .2} (.38), x archived on day 1, day 1 {a .7, b .3} (.18), resolved day 2
+    // (.38 + .18) / 2 = .28 — the archive does not touch day 0's .38
+    const est: TimedEstimate[] = [
+      { at: day(0), probabilities: { a: 0.5, b: 0.3, x: 0.2 } },
+      { at: day(1), probabilities: { a: 0.7, b: 0.3 } },
     ];
-    expect(timeAveragedBrier(est, "a", IDS, day(2.5))).toBeCloseTo(0.12, 10);
-  });
-
-  it("uses the estimate standing at resolution when resolved within a day", () => {
-    // A at 0 h, B at 6 h, resolved at 12 h → Brier(B) = .02
-    const est = [
-      { at: T0, probabilities: A },
-      { at: T0 + 6 * 3600_000, probabilities: B },
-    ];
-    expect(timeAveragedBrier(est, "a", IDS, T0 + 12 * 3600_000)).toBeCloseTo(0.02, 10);
+    expect(timeAveragedBrier(est, "a", day(2))).toBeCloseTo(0.28, 12);
   });
 
   it("is null without estimates before resolution", () => {
-    expect(timeAveragedBrier([], "a", IDS, day(4))).toBeNull();
-    expect(timeAveragedBrier([{ at: day(5), probabilities: A }], "a", IDS, day(4))).toBeNull();
+    expect(timeAveragedBrier([], "a", day(4))).toBeNull();
+    expect(timeAveragedBrier([{ at: day(5), probabilities: A }], "a", day(4))).toBeNull();
   });
 });
 
@@ -127,7 +140,7 @@ describe("scoreQuestion", () => {
 
   it("scores the final estimate and the time average", () => {
     // final = B: Brier .02, ln .9 = −0.105361; time-averaged .17 (above)
-    const s = scoreQuestion(est, "a", IDS, day(4));
+    const s = scoreQuestion(est, "a", day(4));
     expect(s?.brier).toBeCloseTo(0.02, 10);
     expect(s?.logScore).toBeCloseTo(-0.105361, 5);
     expect(s?.timeAveragedBrier).toBeCloseTo(0.17, 10);
@@ -136,18 +149,18 @@ describe("scoreQuestion", () => {
   it("ignores an estimate made at the very moment of resolution", () => {
     // the day-4 estimate (certain of b) is not "before" resolution → final is still B
     const late = [...est, { at: day(4), probabilities: { a: 0, b: 1 } }];
-    expect(scoreQuestion(late, "a", IDS, day(4))?.brier).toBeCloseTo(0.02, 10);
-    // within a day: A at 0 h, B at resolution (12 h) → Brier(A) = .32
+    expect(scoreQuestion(late, "a", day(4))?.brier).toBeCloseTo(0.02, 10);
+    // A at 0 h, B at resolution (12 h) → only A counts: .32
     const quick = [
       { at: T0, probabilities: A },
-      { at: T0 + 12 * 3600_000, probabilities: B },
+      { at: T0 + 12 * HOUR, probabilities: B },
     ];
-    expect(timeAveragedBrier(quick, "a", IDS, T0 + 12 * 3600_000)).toBeCloseTo(0.32, 10);
+    expect(timeAveragedBrier(quick, "a", T0 + 12 * HOUR)).toBeCloseTo(0.32, 10);
   });
 
   it("does not score annulled questions or analysts without estimates", () => {
-    expect(scoreQuestion(est, null, IDS, day(4))).toBeNull();
-    expect(scoreQuestion([], "a", IDS, day(4))).toBeNull();
+    expect(scoreQuestion(est, null, day(4))).toBeNull();
+    expect(scoreQuestion([], "a", day(4))).toBeNull();
   });
 });
 
@@ -184,11 +197,20 @@ describe("calibration", () => {
 });
 
 describe("forecastsFromEstimate", () => {
-  it("expands one estimate into one forecast per hypothesis", () => {
-    expect(forecastsFromEstimate({ a: 0.7, b: 0.3 }, "a", ["a", "b", "c"])).toEqual([
-      { p: 0.7, outcome: 1 },
+  it("expands one estimate into one forecast per hypothesis it gave, as given", () => {
+    // x archived later keeps its .2; nothing renormalised
+    expect(forecastsFromEstimate({ a: 0.5, b: 0.3, x: 0.2 }, "a")).toEqual([
+      { p: 0.5, outcome: 1 },
       { p: 0.3, outcome: 0 },
-      { p: 0, outcome: 0 },
+      { p: 0.2, outcome: 0 },
+    ]);
+  });
+
+  it("adds the true hypothesis at p = 0 when the estimate never gave it", () => {
+    expect(forecastsFromEstimate({ a: 0.7, b: 0.3 }, "c")).toEqual([
+      { p: 0.7, outcome: 0 },
+      { p: 0.3, outcome: 0 },
+      { p: 0, outcome: 1 },
     ]);
   });
 });

@@ -10,7 +10,7 @@ import { ZodError } from "zod";
 vi.mock("server-only", () => ({}));
 
 import { openStore, withClock, type Store } from "@/db/client";
-import { seedDemoIfEmpty } from "@/db/seed";
+import { seedDemoTemplate } from "@/db/seed";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { normalizeForComparison } from "@/lib/transfer/compare";
@@ -89,21 +89,26 @@ describe("export and import", () => {
     const again = await importScenario(store, importer, JSON.parse(JSON.stringify(exported)));
     const twice = await exportScenario(store, importer, again.id);
     expect(normalizeForComparison(twice)).toEqual(normalizeForComparison(exported));
-    // people matched by email resolve to the same users both times
-    expect(twice.people).toEqual(exported.people);
+    // each import makes its own stand-ins, under the names and emails the document gave
+    expect(twice.people.map((p) => [p.name, p.email])).toEqual(exported.people.map((p) => [p.name, p.email]));
+    expect(twice.people.map((p) => p.id)).not.toEqual(exported.people.map((p) => p.id));
   });
 
-  it("makes the importer the sole owner, maps people by email, and records the import", async () => {
+  it("makes the importer the sole owner, matches only the importer to an account, and records the import", async () => {
     const s = store.schema;
     const doc = sampleDocument(uuidScheme("c"));
-    doc.people[1]!.email = "Bob@Example.com";
+    doc.people[1]!.email = "Bob@Example.com"; // an existing account's email: not bound to it
     const { id } = await importScenario(store, importer, doc);
     const members = await store.db.select().from(s.members).where(eq(s.members.scenarioId, id));
     expect(members.map((m) => [m.userId, m.role])).toEqual([[importer.id, "owner"]]);
 
-    const bob = (await store.db.select().from(s.user).where(eq(s.user.email, "bob@example.com")))[0]!;
-    const ann = (await store.db.select().from(s.user).where(eq(s.user.email, "ann@example.com")))[0]!;
+    const existingBob = (await store.db.select().from(s.user).where(eq(s.user.email, "bob@example.com")))[0]!;
+    const standIns = await store.db.select().from(s.user).where(eq(s.user.kind, "imported"));
+    const bob = standIns.find((u) => u.sourceEmail === "Bob@Example.com")!;
+    const ann = standIns.find((u) => u.sourceEmail === "ann@example.com")!;
+    expect(bob.id).not.toBe(existingBob.id);
     expect(ann.emailVerified).toBe(false);
+    expect(ann.email).toBe(`imported.${ann.id}@placeholder.invalid`);
     expect(await store.db.select().from(s.account).where(eq(s.account.userId, ann.id))).toEqual([]);
     const ratings = await store.db.select().from(s.ratings).where(eq(s.ratings.scenarioId, id));
     expect(ratings.map((r) => r.analystId)).toEqual([bob.id]);
@@ -145,7 +150,7 @@ describe("export and import", () => {
     const demoStore = openTempStore("demo.db");
     const freshStore = openTempStore("fresh.db");
     try {
-      await seedDemoIfEmpty(demoStore);
+      await seedDemoTemplate(demoStore);
       const s = demoStore.schema;
       const demo = (await demoStore.db.select().from(s.scenarios))[0]!;
       const at = new Date();
@@ -160,8 +165,10 @@ describe("export and import", () => {
       const there = await importScenario(freshStore, importer, JSON.parse(JSON.stringify(original)));
       expect(normalizeForComparison(await exportScenario(demoStore, importer, here.id))).toEqual(normalizeForComparison(original));
       expect(normalizeForComparison(await exportScenario(freshStore, importer, there.id))).toEqual(normalizeForComparison(original));
-      const placeholders = await freshStore.db.select().from(s.user).where(eq(s.user.emailVerified, false));
-      expect(placeholders.map((u) => u.email).sort()).toEqual(original.people.map((p) => p.email).sort());
+      // everyone but the importer became a stand-in: a placeholder email, the document's kept aside
+      const standIns = await freshStore.db.select().from(s.user).where(eq(s.user.kind, "imported"));
+      expect(standIns.map((u) => u.sourceEmail).sort()).toEqual(original.people.map((p) => p.email).sort());
+      for (const u of standIns) expect(u.email).toMatch(/^imported\.[\w-]+@placeholder\.invalid$/);
     } finally {
       demoStore.close();
       freshStore.close();

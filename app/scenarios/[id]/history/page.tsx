@@ -2,7 +2,7 @@ import { HistoryView } from "@/components/history/history-view";
 import { requireViewer } from "@/lib/server/session";
 import { asOfParam, loadOr404 } from "@/lib/server/load";
 import { getScenario } from "@/lib/scenarios/service";
-import { listMembers } from "@/lib/members/service";
+import { listPeople } from "@/lib/members/service";
 
 export const metadata = { title: "History · Branchpoint" };
 
@@ -10,12 +10,12 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const asOf = asOfParam((await searchParams).asOf);
   const viewer = await requireViewer(`/scenarios/${id}/history`);
-  const [scenario, members] = await loadOr404(() =>
-    Promise.all([getScenario(viewer.store, viewer.actor, id, asOf ? new Date(asOf) : undefined), listMembers(viewer.store, viewer.actor, id)]),
+  const [scenario, people] = await loadOr404(() =>
+    Promise.all([getScenario(viewer.store, viewer.actor, id, asOf ? new Date(asOf) : undefined), listPeople(viewer.store, viewer.actor, id)]),
   );
   return (
     <main className="page">
-      <HistoryView scenario={scenario} people={members.map((m) => ({ id: m.userId, name: m.name }))} asOf={asOf} />
+      <HistoryView scenario={scenario} people={people} asOf={asOf} />
     </main>
   );
 }

@@ -2,19 +2,19 @@ import { ScoresView } from "@/components/scores/scores-view";
 import { requireViewer } from "@/lib/server/session";
 import { loadOr404 } from "@/lib/server/load";
 import { getScenario } from "@/lib/scenarios/service";
-import { listMembers } from "@/lib/members/service";
+import { listPeople } from "@/lib/members/service";
 
 export const metadata = { title: "Scores · Branchpoint" };
 
 export default async function ScoresPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requireViewer(`/scenarios/${id}/scores`);
-  const [scenario, members] = await loadOr404(() => Promise.all([getScenario(viewer.store, viewer.actor, id), listMembers(viewer.store, viewer.actor, id)]));
+  const [scenario, people] = await loadOr404(() => Promise.all([getScenario(viewer.store, viewer.actor, id), listPeople(viewer.store, viewer.actor, id)]));
   return (
     <main className="page">
       <ScoresView
         scenario={scenario}
-        people={members.map((m) => ({ id: m.userId, name: m.name }))}
+        people={people}
         viewerId={viewer.actor.id}
         canEdit={scenario.role !== "viewer"}
       />

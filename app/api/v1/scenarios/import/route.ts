@@ -1,6 +1,6 @@
 // POST /api/v1/scenarios/import — a new scenario from an exported document; the caller becomes its sole owner
 import { z } from "zod";
-import { route, IMPORT_BODY_LIMIT, notAllowed } from "@/lib/http/route";
+import { route, IMPORT_BODY_LIMIT, notAllowed, createdAt } from "@/lib/http/route";
 import { importScenario } from "@/lib/transfer/import";
 import { getScenario } from "@/lib/scenarios/service";
 
@@ -9,15 +9,7 @@ export const POST = route(
     // The service validates the document itself (format version first, then shape and references).
     const { id } = await importScenario(store, actor, await body(z.unknown()));
     // 201 with the new scenario, as every creation answers (PRODUCT.md)
-    const scenario = await getScenario(store, actor, id);
-    return new Response(JSON.stringify(scenario), {
-      status: 201,
-      headers: {
-        "content-type": "application/json",
-        "cache-control": "no-store",
-        location: `/api/v1/scenarios/${encodeURIComponent(id)}`,
-      },
-    });
+    return createdAt(`/api/v1/scenarios/${encodeURIComponent(id)}`, await getScenario(store, actor, id));
   },
   { bodyLimit: IMPORT_BODY_LIMIT },
 );

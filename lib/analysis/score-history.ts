@@ -1,0 +1,61 @@
+// Scores of one resolved question from its history up to resolution: every estimate by
+// every analyst, and which hypotheses were open when. Pure — scores.ts reads, this
+// computes. Each analyst is scored on their estimates as given (lib/math scoring); the
+// team on its pooled series, the pool at each moment taken over the hypotheses open at
+// that moment (pooledSeries: exactly what the overview showed then).
+import { pooledSeries, scoreQuestion, type OpenSet, type PoolMethod, type QuestionScores, type SeriesEstimate, type TimedEstimate } from "@/lib/math";
+
+export interface QuestionHistory {
+  /** Any order; of several by one analyst at one instant the later-listed stands. */
+  estimates: readonly SeriesEstimate[];
+  /** The open-hypothesis timeline, ascending (timeline.ts). */
+  openSets: readonly OpenSet[];
+  /** The question's hypotheses in display order: the order hypothesisIds are listed in. */
+  hypothesisIds: readonly string[];
+  trueId: string;
+  resolvedAt: number;
+  method: PoolMethod;
+}
+
+export interface AnalystHistoryScore {
+  analystId: string;
+  scores: QuestionScores;
+  /** Estimates made before resolution. */
+  estimates: number;
+  lastAt: number;
+}
+
+export interface HistoryScores {
+  /** Every hypothesis scored: those some estimate gave, and the true one; display order. */
+  hypothesisIds: string[];
+  /** Analysts with an estimate before resolution, in order of their first one. */
+  analysts: AnalystHistoryScore[];
+  team: QuestionScores | null;
+}
+
+export function scoreHistory(h: QuestionHistory): HistoryScores {
+  const before = h.estimates.filter((e) => e.at < h.resolvedAt);
+  const byAnalyst = new Map<string, TimedEstimate[]>();
+  for (const e of [...before].sort((a, b) => a.at - b.at)) {
+    const list = byAnalyst.get(e.analystId) ?? [];
+    list.push({ at: e.at, probabilities: e.probabilities });
+    byAnalyst.set(e.analystId, list);
+  }
+  const analysts: AnalystHistoryScore[] = [];
+  for (const [analystId, list] of byAnalyst) {
+    const scores = scoreQuestion(list, h.trueId, h.resolvedAt);
+    if (scores) analysts.push({ analystId, scores, estimates: list.length, lastAt: list[list.length - 1]!.at });
+  }
+  const team = pooledSeries({ estimates: before, openSets: h.openSets, method: h.method, until: h.resolvedAt });
+  const scored = new Set([h.trueId, ...before.flatMap((e) => Object.keys(e.probabilities))]);
+  const ordered = h.hypothesisIds.filter((id) => scored.has(id));
+  return {
+    hypothesisIds: [...new Set([...ordered, ...scored])],
+    analysts,
+    team: scoreQuestion(
+      team.map((p) => ({ at: p.at, probabilities: p.probabilities })),
+      h.trueId,
+      h.resolvedAt,
+    ),
+  };
+}

@@ -1,0 +1,111 @@
+// Every kind of audit event: which entity it is about, what its before/after payloads hold,
+// and how the audit log's filter names it. Services record events only through these types
+// (lib/audit/service.ts recordEvent), and one describer (./describe.ts) turns any of them
+// into words for the audit log, the activity feed and the diff. Pure: no store.
+
+export type Cell = { hypothesisId: string; consistency: "CC" | "C" | "N" | "I" | "II" | "NA" | null; likelihood: number | null };
+type Version = {
+  version: number;
+  summary: string;
+  excerpt: string | null;
+  sourceId: string | null;
+  occurredAt: string | null;
+  reliability: string;
+  credibility: number;
+  tags: string[];
+  editedBy?: string | null;
+  createdAt?: string;
+};
+type ResolutionPayload = {
+  title: string;
+  hypothesisId: string | null;
+  hypothesisTitle?: string | null;
+  annulled: boolean;
+  note: string;
+  automatic?: boolean;
+  causeQuestionId?: string;
+  reason?: string;
+};
+type Outcome = { title: string; description: string; hypothesisIds: string[]; version?: number; archivedAt?: string | null };
+type HypothesisState = { title: string; description: string; status: "open" | "archived"; version: number };
+
+/** before and after of each event type (null where the event has none). */
+export interface EventPayloads {
+  "scenario.created": { before: null; after: { title: string; summary: string } };
+  "scenario.updated": { before: { title: string; summary: string; version: number }; after: { title: string; summary: string; version: number } };
+  "scenario.imported": {
+    before: null;
+    after: { title: string; demo?: boolean; fromScenarioId: string; exportedAt: string; people: { people: number; standIns: number }; rows: Record<string, number> };
+  };
+  /** Written by earlier versions, when the first account on an instance received the demo. */
+  "scenario.demo_claimed": { before: null; after: { role: string } };
+  "member.added": { before: null; after: { email: string; role: string } };
+  "member.role_changed": { before: { email: string; role: string }; after: { email: string; role: string } };
+  "member.removed": { before: { email: string; role: string }; after: null };
+  "question.created": { before: null; after: { title: string; parentHypothesisId: string | null; hypotheses: { id: string; title: string }[] } };
+  "question.updated": { before: { title: string; description: string; version: number }; after: { title: string; description: string; version: number } };
+  "question.resolved": { before: null; after: ResolutionPayload };
+  "question.annulled": { before: ResolutionPayload | null; after: ResolutionPayload };
+  "question.resolution_corrected": { before: ResolutionPayload; after: ResolutionPayload };
+  "question.reopened": { before: ResolutionPayload; after: ResolutionPayload };
+  "hypothesis.added": { before: null; after: { questionId: string; title: string; description: string } };
+  "hypothesis.updated": { before: HypothesisState; after: HypothesisState };
+  "hypothesis.archived": { before: HypothesisState; after: HypothesisState };
+  "hypothesis.reopened": { before: HypothesisState; after: HypothesisState };
+  "outcome.created": { before: null; after: Outcome };
+  "outcome.updated": { before: Outcome; after: Outcome };
+  "source.created": {
+    before: null;
+    after: { title: string; publisher: string | null; author: string | null; publishedAt: string | null; url: string | null; textLength: number | null };
+  };
+  "evidence.created": { before: null; after: Version };
+  "evidence.updated": { before: Version; after: Version };
+  "evidence.retracted": { before: { retractedAt: null; retractReason: null }; after: { retractedAt: string; retractReason: string } };
+  "ratings.updated": { before: Cell[]; after: Cell[] };
+  "estimate.created": { before: null; after: { questionId: string; probabilities: Record<string, number>; rationale: string; evidenceIds: string[] } };
+}
+
+export type EventType = keyof EventPayloads;
+export type Entity = "scenario" | "member" | "question" | "hypothesis" | "outcome" | "source" | "evidence" | "estimate";
+
+/** The entity each type is about, and the words the audit log's filter uses for it. */
+export const EVENT_TYPES: { readonly [T in EventType]: { entity: Entity; label: string } } = {
+  "scenario.created": { entity: "scenario", label: "scenario created" },
+  "scenario.updated": { entity: "scenario", label: "scenario edited" },
+  "scenario.imported": { entity: "scenario", label: "scenario imported" },
+  "scenario.demo_claimed": { entity: "member", label: "demo claimed" },
+  "member.added": { entity: "member", label: "member added" },
+  "member.role_changed": { entity: "member", label: "role changed" },
+  "member.removed": { entity: "member", label: "member removed" },
+  "question.created": { entity: "question", label: "question added" },
+  "question.updated": { entity: "question", label: "question edited" },
+  "question.resolved": { entity: "question", label: "question resolved" },
+  "question.annulled": { entity: "question", label: "question annulled" },
+  "question.resolution_corrected": { entity: "question", label: "resolution corrected" },
+  "question.reopened": { entity: "question", label: "question reopened" },
+  "hypothesis.added": { entity: "hypothesis", label: "hypothesis added" },
+  "hypothesis.updated": { entity: "hypothesis", label: "hypothesis edited" },
+  "hypothesis.archived": { entity: "hypothesis", label: "hypothesis archived" },
+  "hypothesis.reopened": { entity: "hypothesis", label: "hypothesis restored" },
+  "outcome.created": { entity: "outcome", label: "outcome added" },
+  "outcome.updated": { entity: "outcome", label: "outcome edited" },
+  "source.created": { entity: "source", label: "source added" },
+  "evidence.created": { entity: "evidence", label: "evidence logged" },
+  "evidence.updated": { entity: "evidence", label: "evidence edited" },
+  "evidence.retracted": { entity: "evidence", label: "evidence retracted" },
+  "ratings.updated": { entity: "evidence", label: "ratings changed" },
+  "estimate.created": { entity: "estimate", label: "estimate made" },
+};
+
+export const isEventType = (t: string): t is EventType => Object.prototype.hasOwnProperty.call(EVENT_TYPES, t);
+
+/** What the audit log's "kind" filter offers: each entity, then its event types. */
+export const EVENT_KINDS: { entity: Entity; types: { type: EventType; label: string }[] }[] = (() => {
+  const byEntity = new Map<Entity, { type: EventType; label: string }[]>();
+  for (const [type, { entity, label }] of Object.entries(EVENT_TYPES) as [EventType, { entity: Entity; label: string }][]) {
+    const list = byEntity.get(entity) ?? [];
+    list.push({ type, label });
+    byEntity.set(entity, list);
+  }
+  return [...byEntity].map(([entity, types]) => ({ entity, types }));
+})();
