@@ -22,13 +22,11 @@ export interface Store {
   readonly connection: SqliteConnection;
 }
 
-export const DEFAULT_DATABASE_URL = "file:./data/branchpoint.db";
-
 export function migrationsFolder(): string {
   return path.resolve(process.cwd(), "db/migrations/sqlite");
 }
 
-export function openStore(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Store {
+export function openStore(url: string): Store {
   const connection = openSqlite(url);
   const db = drizzle(connection, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });

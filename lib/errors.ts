@@ -6,7 +6,9 @@ export type ErrorCode =
   | "conflict" // 409: stale version, duplicate
   | "invalid" // 400: malformed request
   | "unprocessable" // 422: well-formed input that breaks a rule
-  | "too_large"; // 413
+  | "too_large" // 413
+  | "unsupported_media_type" // 415
+  | "too_many_requests"; // 429: carries retryAfter (seconds)
 
 export interface FieldError {
   path: string;
@@ -18,6 +20,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
+    /** Extra facts for the HTTP reply (Retry-After). */
+    readonly meta: { retryAfter?: number } = {},
   ) {
     super(message);
     this.name = "DomainError";

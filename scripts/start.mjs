@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: build once if there is no production build, then serve on PORT (default
-// 3000). The server migrates the database and seeds the demo on an empty one at start-up.
+// 3000) through scripts/server.mjs. The app migrates the database and seeds the demo
+// template at start-up.
 import { spawnSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -15,9 +17,25 @@ if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT || "3000";
-const host = process.env.HOST || "localhost";
-console.log(`Branchpoint on http://${host}:${port} (database: ${process.env.DATABASE_URL || "file:./data/branchpoint.db"})`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env: process.env });
+// A local install needs no setup: without BETTER_AUTH_SECRET, one is made on the first start
+// and kept in data/ (readable by this user only), so sessions survive restarts. The server
+// itself refuses to run in production without a secret; deployments set their own.
+let secret = process.env.BETTER_AUTH_SECRET;
+if (!secret) {
+  const file = path.join(root, "data", "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+    console.log(`Made a session secret for this install in ${path.relative(root, file)}`);
+  }
+  secret = fs.readFileSync(file, "utf8").trim();
+}
+
+console.log(`Database: ${process.env.DATABASE_URL || "file:./data/branchpoint.db"}`);
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { NODE_ENV: "production", ...process.env, BETTER_AUTH_SECRET: secret },
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -7,7 +7,7 @@ import { authClient } from "@/lib/client/auth-client";
 /** Sign-in and sign-up share one form: name is asked only on sign-up. */
 export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; field: "name" | "password" | null } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -23,7 +23,9 @@ export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: st
         : await authClient.signIn.email({ email, password });
     setPending(false);
     if (result.error) {
-      setError(result.error.message ?? (mode === "sign-up" ? "Could not create the account" : "Wrong email or password"));
+      const code = (result.error as { code?: string }).code;
+      const field = code === "PASSWORD_TOO_WEAK" ? "password" : code === "INVALID_NAME" ? "name" : null;
+      setError({ message: result.error.message ?? (mode === "sign-up" ? "Could not create the account" : "Wrong email or password"), field });
       return;
     }
     router.push(next);
@@ -42,7 +44,12 @@ export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: st
         {mode === "sign-up" && (
           <div className="field">
             <label htmlFor="name">Name</label>
-            <input id="name" name="name" type="text" autoComplete="name" required maxLength={100} />
+            <input id="name" name="name" type="text" autoComplete="name" required aria-invalid={error?.field === "name"} aria-describedby="name-error" />
+            {error?.field === "name" && (
+              <span id="name-error" className="field-error" role="alert">
+                {error.message}
+              </span>
+            )}
           </div>
         )}
         <div className="field">
@@ -58,17 +65,23 @@ export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: st
             autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
             required
             minLength={8}
-            aria-describedby="password-hint"
+            aria-invalid={error?.field === "password"}
+            aria-describedby="password-hint password-error"
           />
           {mode === "sign-up" && (
             <span id="password-hint" className="hint">
-              At least 8 characters.
+              At least 8 characters, hard to guess: a few unrelated words work well.
+            </span>
+          )}
+          {error?.field === "password" && (
+            <span id="password-error" className="field-error" role="alert">
+              {error.message}
             </span>
           )}
         </div>
-        {error && (
+        {error && !error.field && (
           <p role="alert" className="error-box">
-            {error}
+            {error.message}
           </p>
         )}
         <div className="spread">

@@ -1,10 +1,10 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { membersQuery } from "@/lib/client/queries";
 import { api, type ApiError } from "@/lib/client/api";
 import { useFormat } from "@/lib/client/time";
 import { QueryState } from "@/components/ui/query-state";
+import { InviteForm } from "./invite-form";
 
 const ROLES = ["owner", "editor", "viewer"] as const;
 const ROLE_HELP = { owner: "read, write and manage members", editor: "read and write", viewer: "only read" };
@@ -14,16 +14,7 @@ export function MemberList({ scenarioId, isOwner, viewerId }: { scenarioId: stri
   const f = useFormat();
   const q = useQuery(membersQuery(scenarioId));
   const qc = useQueryClient();
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<(typeof ROLES)[number]>("editor");
   const refresh = () => qc.invalidateQueries({ queryKey: membersQuery(scenarioId).queryKey });
-  const add = useMutation<unknown, ApiError, void>({
-    mutationFn: () => api(`/api/v1/scenarios/${scenarioId}/members`, { method: "POST", body: { email, role } }),
-    onSuccess: () => {
-      setEmail("");
-      refresh();
-    },
-  });
   const change = useMutation<unknown, ApiError, { userId: string; role?: string; remove?: boolean }>({
     mutationFn: ({ userId, role, remove }) =>
       api(`/api/v1/scenarios/${scenarioId}/members/${userId}`, remove ? { method: "DELETE" } : { method: "PATCH", body: { role } }),
@@ -34,38 +25,7 @@ export function MemberList({ scenarioId, isOwner, viewerId }: { scenarioId: stri
     <div className="stack">
       <h1>Members</h1>
       <p className="muted">Owners {ROLE_HELP.owner}; editors {ROLE_HELP.editor}; viewers {ROLE_HELP.viewer}. Demo analysts appear here but cannot sign in.</p>
-      {isOwner && (
-        <form
-          className="card row-wrap"
-          aria-label="Add a member"
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-          style={{ alignItems: "flex-end" }}
-        >
-          <div className="field grow" style={{ margin: 0 }}>
-            <label htmlFor="m-email">Email of an existing account</label>
-            <input id="m-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required aria-invalid={!!add.error?.forField("email")} />
-          </div>
-          <div className="field" style={{ margin: 0 }}>
-            <label htmlFor="m-role">Role</label>
-            <select id="m-role" value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
-              {ROLES.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </select>
-          </div>
-          <button className="btn btn-primary" type="submit" disabled={add.isPending}>
-            Add member
-          </button>
-          {add.error && (
-            <p className="error-box" role="alert" style={{ width: "100%", margin: 0 }}>
-              {add.error.message}
-            </p>
-          )}
-        </form>
-      )}
+      {isOwner && <InviteForm scenarioId={scenarioId} />}
       {change.error && <p className="error-box" role="alert">{change.error.message}</p>}
       <QueryState query={q} what="members">
         {(data) => (

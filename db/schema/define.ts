@@ -337,8 +337,48 @@ export function defineSchema(k: SqliteKit) {
     (t) => [k.index("events_scenario_at_idx").on(t.scenarioId, t.at), k.index("events_entity_idx").on(t.entityId, t.at)],
   );
 
+  // ── Invitations: how people join a scenario (a single-use secret link, stored hashed) ──
+  const invites = k.table(
+    "invites",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      role: k.enumText("role", ROLES).notNull(),
+      tokenHash: k.text("token_hash").notNull().unique(),
+      createdBy: k.id("created_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+      expiresAt: k.timestamp("expires_at").notNull(),
+      acceptedAt: k.timestamp("accepted_at"),
+      acceptedBy: k.id("accepted_by").references(() => user.id),
+      revokedAt: k.timestamp("revoked_at"),
+      revokedBy: k.id("revoked_by").references(() => user.id),
+    },
+    (t) => [k.index("invites_scenario_idx").on(t.scenarioId, t.createdAt)],
+  );
+
+  // ── Abuse limits, kept in the database so they hold across restarts and instances ──
+  // A fixed-window counter per key ("sign-in:<address>", "writes:<user>").
+  const rateLimits = k.table(
+    "rate_limits",
+    {
+      key: k.text("key").primaryKey(),
+      windowStart: k.timestamp("window_start").notNull(),
+      count: k.int("count").notNull(),
+    },
+    (t) => [k.index("rate_limits_window_idx").on(t.windowStart)],
+  );
+
+  // Failed sign-ins per account (by email), for an increasing backoff.
+  const signInFailures = k.table("sign_in_failures", {
+    email: k.text("email").primaryKey(),
+    failures: k.int("failures").notNull(),
+    lastFailureAt: k.timestamp("last_failure_at").notNull(),
+    lockedUntil: k.timestamp("locked_until"),
+  });
+
   return {
     user, session, account, verification,
+    invites, rateLimits, signInFailures,
     scenarios, members,
     questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
     sources, evidence, evidenceVersions,

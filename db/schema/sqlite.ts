@@ -5,6 +5,7 @@ import { defineSchema } from "./define";
 export const schema = defineSchema(sqliteKit);
 export const {
   user, session, account, verification,
+  invites, rateLimits, signInFailures,
   scenarios, members,
   questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
   sources, evidence, evidenceVersions,

@@ -9,7 +9,7 @@ import { withClock, type Store } from "@/db/client";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/access/service";
 import { createScenario } from "@/lib/scenarios/service";
-import { addMember } from "@/lib/members/service";
+import { recordEvent } from "@/lib/audit/service";
 import { createQuestion } from "@/lib/questions/service";
 import { createOutcome } from "@/lib/outcomes/service";
 import { createSource } from "@/lib/sources/service";
@@ -60,8 +60,12 @@ async function seedDemo(store: Store): Promise<void> {
   });
   const scenarioId = created.id;
   await store.db.update(s.scenarios).set({ isDemo: true, template: true }).where(eq(s.scenarios.id, scenarioId));
+  // the other demo analysts are editors from the start (as if they had accepted invitations)
+  const start = new Date(demo.scenario.createdAt);
   for (const a of others) {
-    await addMember(at(demo.scenario.createdAt), analyst(owner!.key), scenarioId, { email: a.email, role: "editor" });
+    const userId = analyst(a.key).id;
+    await store.db.insert(s.members).values({ scenarioId, userId, role: "editor", createdAt: start, updatedAt: start });
+    await recordEvent(at(demo.scenario.createdAt), store.db, { scenarioId, actorId: userId, type: "member.joined", entityId: userId, after: { role: "editor", inviteId: null } });
   }
 
   const ids = { source: new Map<string, string>(), evidence: new Map<string, string>(), hypothesis: new Map<string, string>() };

@@ -17,7 +17,8 @@ export type ScoresQuery = z.infer<typeof scoresQuery>;
 
 export const diffQuery = z
   .object({ from: isoQueryDate, to: isoQueryDate, method: poolMethod.optional() })
-  .refine((q) => q.from.getTime() <= q.to.getTime(), { message: "must not be after `to`", path: ["from"] });
+  // (only when both parsed as dates; otherwise their own errors say why)
+  .refine((q) => !(q.from instanceof Date && q.to instanceof Date) || q.from.getTime() <= q.to.getTime(), { message: "must not be after `to`", path: ["from"] });
 export type DiffQuery = z.infer<typeof diffQuery>;
 
 export const sensitivityQuery = z.object({

@@ -42,6 +42,9 @@ export interface EventPayloads {
   "member.added": { before: null; after: { email: string; role: string } };
   "member.role_changed": { before: { email: string; role: string }; after: { email: string; role: string } };
   "member.removed": { before: { email: string; role: string }; after: null };
+  "member.joined": { before: null; after: { role: string; inviteId: string | null } };
+  "invite.created": { before: null; after: { role: string; expiresAt: string } };
+  "invite.revoked": { before: { role: string }; after: null };
   "question.created": { before: null; after: { title: string; parentHypothesisId: string | null; hypotheses: { id: string; title: string }[] } };
   "question.updated": { before: { title: string; description: string; version: number }; after: { title: string; description: string; version: number } };
   "question.resolved": { before: null; after: ResolutionPayload };
@@ -66,7 +69,7 @@ export interface EventPayloads {
 }
 
 export type EventType = keyof EventPayloads;
-export type Entity = "scenario" | "member" | "question" | "hypothesis" | "outcome" | "source" | "evidence" | "estimate";
+export type Entity = "scenario" | "member" | "invite" | "question" | "hypothesis" | "outcome" | "source" | "evidence" | "estimate";
 
 /** The entity each type is about, and the words the audit log's filter uses for it. */
 export const EVENT_TYPES: { readonly [T in EventType]: { entity: Entity; label: string } } = {
@@ -77,6 +80,9 @@ export const EVENT_TYPES: { readonly [T in EventType]: { entity: Entity; label: 
   "member.added": { entity: "member", label: "member added" },
   "member.role_changed": { entity: "member", label: "role changed" },
   "member.removed": { entity: "member", label: "member removed" },
+  "member.joined": { entity: "member", label: "member joined" },
+  "invite.created": { entity: "invite", label: "invitation made" },
+  "invite.revoked": { entity: "invite", label: "invitation revoked" },
   "question.created": { entity: "question", label: "question added" },
   "question.updated": { entity: "question", label: "question edited" },
   "question.resolved": { entity: "question", label: "question resolved" },

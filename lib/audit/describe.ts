@@ -86,6 +86,12 @@ export function describeEvent(e: DescribableEvent, names: Names): Described {
       return plain(`made ${str(a.email) ?? "someone"} ${str(a.role) ?? "?"} (was ${str(b.role) ?? "?"})`);
     case "member.removed":
       return plain(`removed ${str(b.email) ?? "someone"} (${str(b.role) ?? "member"})`);
+    case "member.joined":
+      return plain(`joined as ${str(a.role) ?? "member"}, by invitation`);
+    case "invite.created":
+      return plain(`made an invitation link for a new ${str(a.role) ?? "member"} (valid until ${str(a.expiresAt)?.slice(0, 10) ?? "?"})`);
+    case "invite.revoked":
+      return plain(`revoked an invitation link for a new ${str(b.role) ?? "member"}`);
     case "question.created": {
       const n = list(a.hypotheses).length;
       const parent = str(a.parentHypothesisId);

@@ -4,23 +4,18 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import type { Store } from "@/db/client";
+import { appOrigin, env } from "@/lib/env";
 import { newId } from "@/lib/ids";
+import { CLIENT_HEADER } from "@/lib/security/client";
 import { serializedAdapter } from "./serialized-adapter";
 
-// Safe only on a developer's machine; production sets BETTER_AUTH_SECRET.
-const LOCAL_SECRET = "branchpoint-local-development-secret-change-me-in-production";
-
-export function authBaseUrl(): string {
-  return process.env.BETTER_AUTH_URL || `http://localhost:${process.env.PORT || 3000}`;
-}
-
 export function createAuth(store: Store) {
-  const baseURL = authBaseUrl();
+  const e = env();
   return betterAuth({
     appName: "Branchpoint",
-    baseURL,
-    secret: process.env.BETTER_AUTH_SECRET || LOCAL_SECRET,
-    trustedOrigins: [baseURL, `http://127.0.0.1:${new URL(baseURL).port || 80}`],
+    baseURL: e.BETTER_AUTH_URL,
+    secret: e.BETTER_AUTH_SECRET,
+    trustedOrigins: [appOrigin()],
     database: serializedAdapter(
       store,
       drizzleAdapter(store.db, {
@@ -34,9 +29,13 @@ export function createAuth(store: Store) {
       }),
     ),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
-    // better-auth's defaults (sign-in/up: 3 tries per 10 s per client); test servers turn it off.
-    rateLimit: { enabled: process.env.BRANCHPOINT_AUTH_RATE_LIMIT !== "off" && process.env.NODE_ENV === "production" },
-    advanced: { database: { generateId: () => newId() } },
+    // Limits live in lib/auth/guard.ts (counted in the database, keyed on the real address).
+    rateLimit: { enabled: false },
+    advanced: {
+      database: { generateId: () => newId() },
+      // the address scripts/server.mjs determined, never a header the client chose
+      ipAddress: { ipAddressHeaders: [CLIENT_HEADER] },
+    },
     plugins: [nextCookies()],
   });
 }

@@ -2,7 +2,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api, withAsOf } from "./api";
 import type { PoolMethod } from "@/lib/math/aggregation";
-import type { AuditEvent, Estimate, Evidence, EvidenceDetail, Member, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
+import type { AuditEvent, Estimate, Evidence, EvidenceDetail, InviteOut, Member, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
 
 export interface EvidenceFilters {
   q?: string;
@@ -28,6 +28,7 @@ export const keys = {
   activity: (id: string) => ["activity", id] as const,
   history: (id: string, f: Record<string, string | undefined>) => ["history", id, f] as const,
   members: (id: string) => ["members", id] as const,
+  invites: (id: string) => ["invites", id] as const,
 };
 
 export const scenariosQuery = () =>
@@ -69,3 +70,6 @@ export const historyQuery = (id: string, f: Record<string, string | undefined>) 
 
 export const membersQuery = (id: string) =>
   queryOptions({ queryKey: keys.members(id), queryFn: () => api<{ items: Member[] }>(`/api/v1/scenarios/${id}/members`) });
+
+export const invitesQuery = (id: string) =>
+  queryOptions({ queryKey: keys.invites(id), queryFn: () => api<{ items: InviteOut[] }>(`/api/v1/scenarios/${id}/invites`) });

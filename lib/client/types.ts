@@ -6,3 +6,4 @@ export type { Member } from "@/lib/members/service";
 export type { EstimateOut as Estimate } from "@/lib/estimates/service";
 export type { Evidence, EvidenceDetail, EvidenceVersion } from "@/lib/evidence/read";
 export type { Source, SourceSummary } from "@/lib/sources/service";
+export type { InviteOut, CreatedInvite } from "@/lib/invites/service";

@@ -9,7 +9,9 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
+  too_many_requests: 429,
 };
 
 const TITLE: Record<number, string> = {
@@ -20,7 +22,9 @@ const TITLE: Record<number, string> = {
   405: "Method not allowed",
   409: "Conflict",
   413: "Payload too large",
+  415: "Unsupported media type",
   422: "Unprocessable content",
+  429: "Too many requests",
   500: "Internal server error",
 };
 
@@ -42,7 +46,11 @@ export function zodFieldErrors(err: ZodError): FieldError[] {
 const MALFORMED = new Set(["invalid_type", "unrecognized_keys", "invalid_union"]);
 
 export function problemFromError(err: unknown): Response {
-  if (err instanceof DomainError) return problem(STATUS[err.code], err.message, err.errors);
+  if (err instanceof DomainError) {
+    const res = problem(STATUS[err.code], err.message, err.errors);
+    if (err.meta.retryAfter !== undefined) res.headers.set("retry-after", String(err.meta.retryAfter));
+    return res;
+  }
   if (err instanceof ZodError) {
     const errors = zodFieldErrors(err);
     const status = err.issues.some((i) => MALFORMED.has(i.code)) ? 400 : 422;

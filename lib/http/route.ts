@@ -5,6 +5,9 @@ import type { ZodType } from "zod";
 import { getStore } from "@/lib/server/store";
 import { authFor } from "@/lib/auth/auth";
 import { DomainError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { jsonDepth, requireJsonBody, requireSameOrigin } from "@/lib/security/origin";
+import { enforce } from "@/lib/security/rate-limit";
 import type { Store } from "@/db/client";
 import type { Actor } from "@/lib/access/service";
 import { problem, problemFromError } from "./problem";
@@ -13,8 +16,10 @@ export const DEFAULT_BODY_LIMIT = 1_000_000; // 1 MB
 // A source's full text may be LIMITS.sourceText characters: up to 4 bytes each in UTF-8, or
 // 6 as a JSON \u escape, plus the other fields.
 export const SOURCE_BODY_LIMIT = 6_500_000;
-export const IMPORT_BODY_LIMIT = 50_000_000;
 const DRAIN_CAP = 64_000_000;
+// No request of ours nests deeper; a hostile body nested thousands deep would otherwise
+// overflow the stack of a recursive validator.
+export const MAX_JSON_DEPTH = 64;
 
 export interface RouteContext<P> {
   req: Request;
@@ -29,7 +34,8 @@ export interface RouteContext<P> {
 }
 
 export interface RouteOptions {
-  bodyLimit?: number;
+  /** Bytes; a function when the limit is configured (read per request). */
+  bodyLimit?: number | (() => number);
 }
 
 export async function actorFrom(store: Store, headers: Headers): Promise<Actor | null> {
@@ -68,11 +74,16 @@ async function readLimited(req: Request, limit: number): Promise<string> {
 async function readJson(req: Request, limit: number): Promise<unknown> {
   const text = await readLimited(req, limit);
   if (text.trim() === "") throw new DomainError("invalid", "The request needs a JSON body", [{ path: "(body)", message: "is empty" }]);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new DomainError("invalid", "The request body is not valid JSON", [{ path: "(body)", message: "malformed JSON" }]);
   }
+  if (jsonDepth(value) > MAX_JSON_DEPTH) {
+    throw new DomainError("invalid", `The request body nests deeper than ${MAX_JSON_DEPTH} levels`, [{ path: "(body)", message: "nested too deeply" }]);
+  }
+  return value;
 }
 
 export function json(data: unknown, status = 200): Response {
@@ -93,13 +104,15 @@ export function createdAt(location: string, data: unknown): Response {
 export const noContent = () => new Response(null, { status: 204 });
 
 /** The handler for a method a route does not support: 405 with an Allow header, as problem+json. */
-export function notAllowed(allowed: string) {
+export function notAllowed(allowed: string, detail = `This endpoint supports ${allowed} only`) {
   return async (): Promise<Response> => {
-    const res = problem(405, `This endpoint supports ${allowed} only`);
+    const res = problem(405, detail);
     res.headers.set("allow", allowed);
     return res;
   };
 }
+
+const limitOf = (l: RouteOptions["bodyLimit"]) => (typeof l === "function" ? l() : (l ?? DEFAULT_BODY_LIMIT));
 
 export function route<P = Record<string, never>>(
   handler: (ctx: RouteContext<P>) => Promise<Response>,
@@ -107,9 +120,14 @@ export function route<P = Record<string, never>>(
 ) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      requireSameOrigin(req);
+      requireJsonBody(req);
       const store = await getStore();
       const actor = await actorFrom(store, req.headers);
       if (!actor) throw new DomainError("unauthenticated", "Sign in to use the API");
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        await enforce(store, `writes:${actor.id}`, env().BRANCHPOINT_WRITES_PER_MINUTE, 60_000, "changes in a minute");
+      }
       const url = new URL(req.url);
       const params = await context.params;
       return await handler({
@@ -118,7 +136,7 @@ export function route<P = Record<string, never>>(
         store,
         actor,
         url,
-        body: async (schema) => schema.parse(await readJson(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT)),
+        body: async (schema) => schema.parse(await readJson(req, limitOf(options.bodyLimit))),
         query: (schema) => schema.parse(Object.fromEntries(url.searchParams)),
       });
     } catch (err) {

@@ -1,13 +1,12 @@
-// Members and roles: owners add people by email, change roles, remove them. A scenario
-// always keeps at least one owner.
+// Members and roles: people join by invitation (lib/invites); owners change roles and
+// remove members. A scenario always keeps at least one owner.
 import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
-import { DomainError, notFound, unprocessable } from "@/lib/errors";
-import { isUniqueViolation } from "@/db/dialect/sqlite";
+import { notFound, unprocessable } from "@/lib/errors";
 import { requireRole, type Actor, type Role } from "@/lib/access/service";
 import { recordEvent } from "@/lib/audit/service";
-import type { AddMemberInput, PatchMemberInput } from "./schema";
+import type { PatchMemberInput } from "./schema";
 
 export interface Member {
   userId: string;
@@ -31,38 +30,6 @@ async function memberRows(store: Store, db: Db, scenarioId: string, userId?: str
 export async function listMembers(store: Store, actor: Actor | null, scenarioId: string): Promise<Member[]> {
   await requireRole(store, actor, scenarioId, "viewer");
   return memberRows(store, store.db, scenarioId);
-}
-
-export async function addMember(store: Store, actor: Actor | null, scenarioId: string, input: AddMemberInput): Promise<Member> {
-  await requireRole(store, actor, scenarioId, "owner");
-  const s = store.schema;
-  return store.tx(async (tx) => {
-    const target = (await tx.select().from(s.user).where(eq(s.user.email, input.email)).limit(1))[0];
-    if (!target) {
-      throw unprocessable("No Branchpoint account uses that email; ask them to sign up first", [
-        { path: "email", message: "no account with this email" },
-      ]);
-    }
-    const now = store.now();
-    try {
-      await tx.insert(s.members).values({ scenarioId, userId: target.id, role: input.role, createdAt: now, updatedAt: now });
-    } catch (err) {
-      if (isUniqueViolation(err)) {
-        throw new DomainError("conflict", `${input.email} is already a member of this scenario`, [
-          { path: "email", message: "already a member" },
-        ]);
-      }
-      throw err;
-    }
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
-      type: "member.added",
-      entityId: target.id,
-      after: { email: target.email, role: input.role },
-    });
-    return (await memberRows(store, tx, scenarioId, target.id))[0]!;
-  });
 }
 
 async function ownerCount(store: Store, db: Db, scenarioId: string): Promise<number> {

@@ -3,6 +3,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { DomainError } from "@/lib/errors";
+import { isoQueryDate } from "@/lib/validation/common";
 
 export async function loadOr404<T>(load: () => Promise<T>): Promise<T> {
   try {
@@ -13,8 +14,8 @@ export async function loadOr404<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** `?asOf=` from a page's search params, only if it is a real timestamp. */
+/** `?asOf=` from a page's search params, only if it is an ISO-8601 timestamp (as the API reads it). */
 export function asOfParam(raw: string | string[] | undefined): string | null {
-  const v = Array.isArray(raw) ? raw[0] : raw;
-  return v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null;
+  const parsed = isoQueryDate.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  return parsed.success ? parsed.data.toISOString() : null;
 }

@@ -3,6 +3,7 @@
 import "server-only";
 import { openStore, type Store } from "@/db/client";
 import { seedDemoTemplate } from "@/db/seed";
+import { env } from "@/lib/env";
 
 const KEY = Symbol.for("branchpoint.store");
 type Holder = { [KEY]?: Promise<Store> };
@@ -11,8 +12,8 @@ export function getStore(): Promise<Store> {
   const g = globalThis as Holder;
   if (!g[KEY]) {
     g[KEY] = (async () => {
-      const store = openStore();
-      if (process.env.BRANCHPOINT_SEED !== "off") await seedDemoTemplate(store);
+      const store = openStore(env().DATABASE_URL);
+      if (env().BRANCHPOINT_SEED === "on") await seedDemoTemplate(store);
       return store;
     })();
     g[KEY].catch(() => {

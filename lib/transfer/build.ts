@@ -180,6 +180,8 @@ export function buildBody(r: ScenarioRows): DocumentBody {
       hypothesisId: x.hypothesisId,
       annulled: x.annulled,
       note: x.note,
+      correctionReason: x.correctionReason,
+      causeQuestionId: x.causeQuestionId,
       resolvedBy: x.resolvedBy,
       createdAt: iso(x.createdAt),
     })),

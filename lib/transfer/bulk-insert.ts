@@ -12,7 +12,7 @@ export const CHUNK = 500;
  * running it); the last, shorter chunk goes through the query builder.
  * (The row type is the SQLite one, like `Db` itself; the PostgreSQL store swaps both.)
  */
-export async function insertAll<T extends SQLiteTable>(tx: Db, table: T, rows: SQLiteInsertValue<T>[]): Promise<void> {
+export async function insertAll<T extends SQLiteTable>(tx: Db, table: T, rows: SQLiteInsertValue<T>[], pause?: () => Promise<void>): Promise<void> {
   const columns = Object.entries(getTableColumns(table));
   const full = Math.floor(rows.length / CHUNK);
   const names = full > 0 ? Array.from({ length: CHUNK }, (_, i) => columns.map(([k]) => `${k}_${i}`)) : [];
@@ -41,6 +41,7 @@ export async function insertAll<T extends SQLiteTable>(tx: Db, table: T, rows: S
       });
     });
     await prepared.execute(params);
+    if (pause) await pause();
   }
   const rest = rows.slice(full * CHUNK);
   if (rest.length > 0) await tx.insert(table).values(rest);

@@ -1,11 +1,11 @@
 // Export: the whole scenario as one lossless, versioned JSON document (./format.ts) —
 // every row the store holds for it, every timestamp, in a deterministic order.
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db, Store } from "@/db/client";
 import { notFound } from "@/lib/errors";
 import { requireRole, type Actor } from "@/lib/access/service";
-import { DOCUMENT_FORMAT, FORMAT_VERSION, IMPORT_EVENT_TYPE, type ScenarioDocument } from "./format";
+import { DOCUMENT_FORMAT, FORMAT_VERSION, UNEXPORTED_EVENT_TYPES, type ScenarioDocument } from "./format";
 import { buildBody, iso, orderForecasters, type DocumentBody, type ScenarioRows } from "./build";
 import { definedIds, forEachString } from "./ids";
 
@@ -51,12 +51,12 @@ async function readScenario(store: Store, tx: Db, scenarioId: string): Promise<S
         .where(eq(s.questions.scenarioId, scenarioId))
     ).map((r) => r.f),
     resolutions: await tx.select().from(s.resolutions).where(eq(s.resolutions.scenarioId, scenarioId)),
-    // A "scenario.imported" event describes how this copy came to be, not the analysis;
-    // leaving it out makes export → import → export give the same document.
+    // Leaving out how this copy came to be (and invitations) makes export → import →
+    // export give the same document.
     events: await tx
       .select()
       .from(s.events)
-      .where(and(eq(s.events.scenarioId, scenarioId), ne(s.events.type, IMPORT_EVENT_TYPE))),
+      .where(and(eq(s.events.scenarioId, scenarioId), notInArray(s.events.type, UNEXPORTED_EVENT_TYPES))),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Db, Store } from "@/db/client";
 import { newId } from "@/lib/ids";
 import { requireActor, type Actor } from "@/lib/access/service";
 import { notFound } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/audit/service";
 import { IMPORT_EVENT_TYPE, parseScenarioDocument, type ScenarioDocument } from "./format";
 import { definedIds, rewriteIds } from "./ids";
@@ -53,7 +54,7 @@ async function mapPeople(store: Store, tx: Db, doc: ScenarioDocument, importer: 
     });
     ids.set(p.id, id);
   }
-  await insertAll(tx, s.user, standIns);
+  await insert(tx, s.user, standIns);
   return { people: doc.people.length, standIns: standIns.length };
 }
 
@@ -73,9 +74,16 @@ export interface ImportOptions {
   demo?: boolean;
 }
 
+// Let other requests run between chunks of a large import: its transaction stays open
+// (one transaction, all or nothing), but the event loop does not stall for everyone else
+// while hundreds of thousands of values are written.
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+const insert: typeof insertAll = (tx, table, rows) => insertAll(tx, table, rows, pause);
+
 export async function importScenario(store: Store, actor: Actor | null, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const a = requireActor(actor);
-  const doc = parseScenarioDocument(input);
+  // checked before the transaction, pausing between chunks so other requests go on
+  const doc = await parseScenarioDocument(input, { maxRows: env().BRANCHPOINT_IMPORT_MAX_ROWS, pause });
   const s = store.schema;
 
   return store.tx(async (tx) => {
@@ -111,7 +119,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
     });
     await tx.insert(s.members).values({ scenarioId, userId: a.id, role: "owner", createdAt: now, updatedAt: now });
 
-    await insertAll(
+    await insert(
       tx,
       s.questions,
       doc.questions.map((q) => ({
@@ -126,14 +134,14 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         updatedAt: date(q.updatedAt),
       })),
     );
-    await insertAll(
+    await insert(
       tx,
       s.questionVersions,
       doc.questions.flatMap((q) =>
         q.versions.map((v) => ({ ...v, questionId: ref(q.id), editedBy: refOrNull(v.editedBy), createdAt: date(v.createdAt) })),
       ),
     );
-    await insertAll(
+    await insert(
       tx,
       s.hypotheses,
       doc.hypotheses.map((h) => ({
@@ -149,14 +157,14 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         updatedAt: date(h.updatedAt),
       })),
     );
-    await insertAll(
+    await insert(
       tx,
       s.hypothesisVersions,
       doc.hypotheses.flatMap((h) =>
         h.versions.map((v) => ({ ...v, hypothesisId: ref(h.id), editedBy: refOrNull(v.editedBy), createdAt: date(v.createdAt) })),
       ),
     );
-    await insertAll(
+    await insert(
       tx,
       s.outcomes,
       doc.outcomes.map((o) => ({
@@ -169,7 +177,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         archivedAt: dateOrNull(o.archivedAt),
       })),
     );
-    await insertAll(
+    await insert(
       tx,
       s.sources,
       doc.sources.map((x) => ({
@@ -181,7 +189,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         createdAt: date(x.createdAt),
       })),
     );
-    await insertAll(
+    await insert(
       tx,
       s.evidence,
       doc.evidence.map((e) => ({
@@ -203,7 +211,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         retractedBy: refOrNull(e.retractedBy),
       })),
     );
-    await insertAll(
+    await insert(
       tx,
       s.evidenceVersions,
       doc.evidence.flatMap((e) =>
@@ -217,7 +225,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         })),
       ),
     );
-    await insertAll(
+    await insert(
       tx,
       s.ratings,
       doc.ratings.map((r) => ({
@@ -230,7 +238,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         createdAt: date(r.createdAt),
       })),
     );
-    await insertAll(
+    await insert(
       tx,
       s.estimates,
       doc.estimates.map((e) => ({
@@ -244,12 +252,12 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         createdAt: date(e.createdAt),
       })),
     );
-    await insertAll(
+    await insert(
       tx,
       s.forecasters,
       forecastersOf(doc).map((f) => ({ questionId: ref(f.questionId), analystId: ref(f.analystId), firstAt: date(f.firstAt) })),
     );
-    await insertAll(
+    await insert(
       tx,
       s.resolutions,
       doc.resolutions.map((r) => ({
@@ -258,12 +266,13 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         scenarioId,
         questionId: ref(r.questionId),
         hypothesisId: refOrNull(r.hypothesisId),
+        causeQuestionId: refOrNull(r.causeQuestionId),
         resolvedBy: refOrNull(r.resolvedBy),
         createdAt: date(r.createdAt),
       })),
     );
     // Payloads name rows by id (as values, and as keys of probabilities): rewrite them all.
-    await insertAll(
+    await insert(
       tx,
       s.events,
       doc.events.map((e) => ({

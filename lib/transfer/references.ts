@@ -80,7 +80,15 @@ export function documentIssues(doc: ScenarioDocument): DocumentIssue[] {
 
   doc.sources.forEach((s, i) => person(["sources", i, "createdBy"], s.createdBy));
 
+  // an excerpt from a source with text must occur in it verbatim, as the API requires
+  const sourceText = new Map(doc.sources.map((x) => [x.id, x.text]));
+  const verbatim = (path: IdPath, sourceId: string | null, excerpt: string | null) => {
+    const t = sourceId === null ? null : sourceText.get(sourceId);
+    if (excerpt !== null && typeof t === "string" && !t.includes(excerpt)) fail(path, "does not occur verbatim in its source's text");
+  };
   doc.evidence.forEach((e, i) => {
+    verbatim(["evidence", i, "excerpt"], e.sourceId, e.excerpt);
+    e.versions.forEach((v, j) => verbatim(["evidence", i, "versions", j, "excerpt"], v.sourceId, v.excerpt));
     ref(["evidence", i, "sourceId"], e.sourceId, "source");
     person(["evidence", i, "createdBy"], e.createdBy);
     person(["evidence", i, "retractedBy"], e.retractedBy);
@@ -117,6 +125,7 @@ export function documentIssues(doc: ScenarioDocument): DocumentIssue[] {
 
   doc.resolutions.forEach((r, i) => {
     ref(["resolutions", i, "questionId"], r.questionId, "question");
+    ref(["resolutions", i, "causeQuestionId"], r.causeQuestionId, "question");
     if (r.hypothesisId !== null && hypothesisQuestion.get(r.hypothesisId) !== r.questionId) {
       fail(["resolutions", i, "hypothesisId"], "is not a hypothesis of this resolution's question");
     }

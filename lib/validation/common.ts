@@ -16,8 +16,13 @@ export const isoDate = z.iso.datetime({ offset: true, message: "must be an ISO-8
 
 export const version = z.number().int("must be an integer").positive("must be positive");
 
-/** `asOf`, `from`, `to` in a query string. */
+/**
+ * `asOf`, `from`, `to` in a query string: an ISO-8601 timestamp with a zone ("…Z" or
+ * "…+02:00") or a calendar date ("2022-09-10", midnight UTC). Anything else — "0",
+ * "yesterday", "abc" — is refused, not guessed at.
+ */
 export const isoQueryDate = z
   .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO-8601 timestamp")
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, "must be an ISO-8601 timestamp (e.g. 2022-09-10T12:00:00Z)")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be a real date")
   .transform((s) => new Date(s));

@@ -126,6 +126,41 @@ describe("flow 1: sign up, the demo, sign out and in", () => {
     expect(await page.getByText(account.name, { exact: true }).first().isVisible()).toBe(true);
   });
 
+  it("after signing in, a `next` that points to another site goes to the scenario list instead", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    for (const next of ["/\\evil.example", "/%09/evil.example", "/\\/evil.example", "//evil.example"]) {
+      await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      await page.getByLabel("Email").fill(account.email);
+      await page.getByLabel("Password").fill(account.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL(/\/scenarios$/);
+      expect(new URL(page.url()).host, next).toBe(new URL(session.baseUrl).host);
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL(/\/sign-in/);
+    }
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/scenarios/);
+  });
+
+  it("a weak password is refused at the password field, saying why", async () => {
+    session.expectConsoleError(/status of 400/);
+    const other = await session.page();
+    await other.goto("/sign-up");
+    await other.getByLabel("Name").fill("Weak Walter");
+    await other.getByLabel("Email").fill(`weak.${Date.now()}@example.test`);
+    await other.getByLabel("Password").fill("password1");
+    await other.getByRole("button", { name: "Create account" }).click();
+    const why = other.locator("#password-error");
+    await why.waitFor();
+    expect(await why.innerText()).toMatch(/Choose a stronger password/);
+    expect(await other.getByLabel("Password").getAttribute("aria-invalid")).toBe("true");
+    expect(other.url()).toMatch(/\/sign-up/);
+    await other.context().close();
+  });
+
   it("a scenario I cannot open, and an unknown page, show a styled 404 with a way back", async () => {
     session.expectConsoleError(/status of 404/);
     for (const path of ["/scenarios/not-a-scenario-of-mine", "/no/such/page"]) {

@@ -53,7 +53,13 @@ describe("flow 4: the ACH matrix", () => {
     e2 = await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/evidence`, { summary: E2, reliability: "C", credibility: 3 });
     // A colleague has already rated E1 against the first aim.
     const colleague = await signUpViaApi(session.baseUrl, "Carl Colleague");
-    await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/members`, { email: colleague.email, role: "editor" });
+    const link = await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/invites`, { role: "editor" });
+    const joined = await fetch(`${session.baseUrl}/api/v1/invites/${link.url.split("/invite/")[1]}/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: colleague.cookie, origin: session.baseUrl },
+      body: "{}",
+    });
+    expect(joined.status).toBe(200);
     const res = await fetch(`${session.baseUrl}/api/v1/evidence/${e1.id}/ratings`, {
       method: "PUT",
       headers: { "content-type": "application/json", cookie: colleague.cookie, origin: session.baseUrl },

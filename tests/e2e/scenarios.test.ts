@@ -1,10 +1,11 @@
 // Flow 2: create a scenario from the list, build its tree (a question, a conditional
 // question under one of its hypotheses, an outcome); over-long text is refused at the field,
 // never cut; two hypotheses cannot share a title; archiving asks first and can be undone;
-// inline edits can be cancelled; a second account, added as viewer, sees it read-only.
+// inline edits can be cancelled; a second account joins as viewer through an invitation
+// link and sees it read-only.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { browserSession, expectAccessible, expectWrite, scenarioIdFromUrl, screenshot, signUpViaUi, type Account } from "../support/e2e-browser";
+import { browserSession, expectAccessible, expectWrite, scenarioIdFromUrl, screenshot, signUpViaUi } from "../support/e2e-browser";
 
 const session = browserSession();
 const TITLE = `Ceasefire watch ${Date.now().toString(36)}`;
@@ -13,7 +14,7 @@ const Q2 = "Why would it break?";
 
 let owner: Page;
 let viewer: Page;
-let viewerAccount: Account;
+
 let scenarioId: string;
 
 beforeAll(async () => {
@@ -144,23 +145,34 @@ describe("flow 2: scenarios, the question tree, members", () => {
   });
 
   it("a second account, added as viewer, sees the scenario read-only with its role", async () => {
-    viewerAccount = await signUpViaUi(viewer, "Victor Viewer");
+    await signUpViaUi(viewer, "Victor Viewer");
     // Every newcomer is offered the demo, however many accounts came before.
     expect(await viewer.getByRole("button", { name: "Open a copy of the demo" }).count()).toBe(1);
     expect(await viewer.getByRole("row", { name: new RegExp(TITLE) }).count()).toBe(0);
 
     await owner.getByRole("navigation", { name: "Scenario" }).getByRole("link", { name: "Members" }).click();
     await owner.waitForURL(/\/members$/);
-    const form = owner.getByRole("form", { name: "Add a member" });
-    await form.getByLabel("Email of an existing account").fill(viewerAccount.email);
+    const form = owner.getByRole("form", { name: "Make an invitation link" });
     await form.getByLabel("Role").selectOption("viewer");
-    await expectWrite(owner, `/api/v1/scenarios/${scenarioId}/members`, () => form.getByRole("button", { name: "Add member" }).click());
+    await expectWrite(owner, `/api/v1/scenarios/${scenarioId}/invites`, () => form.getByRole("button", { name: "Make link" }).click());
+    const link = await owner.getByLabel(/Link for a new viewer/).inputValue();
+    expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
+    await expect.poll(() => owner.getByRole("table", { name: "Open invitations" }).getByRole("row").count()).toBe(2); // header + one
+    await expectAccessible(owner, "members");
+    await screenshot(owner, "members");
+
+    // the viewer opens the link, sees what it offers, accepts, and lands on the scenario
+    await viewer.goto(new URL(link).pathname);
+    await viewer.getByRole("heading", { name: `Join “${TITLE}”` }).waitFor();
+    expect(await viewer.getByText("You are invited as viewer").count()).toBe(1);
+    await viewer.getByRole("button", { name: "Accept and open the scenario" }).click();
+    await viewer.waitForURL(new RegExp(`/scenarios/${scenarioId}$`));
+    await owner.reload();
     const row = owner.getByRole("row", { name: /Victor Viewer/ });
     await row.waitFor();
     expect(await row.getByRole("combobox", { name: "Role of Victor Viewer" }).inputValue()).toBe("viewer");
     expect(await owner.getByRole("row", { name: /Olga Owner/ }).innerText()).toContain("(you)");
-    await expectAccessible(owner, "members");
-    await screenshot(owner, "members");
+    expect(await owner.getByRole("table", { name: "Open invitations" }).count()).toBe(0); // used up
 
     await viewer.goto("/scenarios");
     const listed = viewer.getByRole("row", { name: new RegExp(TITLE) });
@@ -180,7 +192,7 @@ describe("flow 2: scenarios, the question tree, members", () => {
     await viewer.getByRole("navigation", { name: "Scenario" }).getByRole("link", { name: "Members" }).click();
     await viewer.waitForURL(/\/members$/);
     await viewer.getByRole("table", { name: "Members" }).waitFor();
-    expect(await viewer.getByRole("form", { name: "Add a member" }).count()).toBe(0);
+    expect(await viewer.getByRole("form", { name: "Make an invitation link" }).count()).toBe(0);
     expect(await viewer.getByRole("row", { name: /Victor Viewer/ }).innerText()).toMatch(/\(you\)[\s\S]*viewer/);
   });
 });

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { ApiClient } from "../support/client";
 import { signUp } from "../support/accounts";
-import { buildScenario, estimate, expectOk, expectProblem, snapshot, type Built } from "../support/api";
+import { buildScenario, estimate, expectOk, expectProblem, snapshot, type Built, invite } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 
@@ -58,8 +58,9 @@ beforeEach(async () => {
 });
 
 async function addMember(role: "viewer" | "editor" | "owner", target: ApiClient = b) {
-  const res = await a.post(`/api/v1/scenarios/${built.scenario.id}/members`, { email: target.user!.email, role });
-  expect(expectOk(res, 201)).toMatchObject({ userId: target.user!.id, email: target.user!.email, name: target.user!.name, role });
+  await invite(a, built.scenario.id, target, role);
+  const members = expectOk(await a.get(`/api/v1/scenarios/${built.scenario.id}/members`)).items;
+  expect(members).toContainEqual(expect.objectContaining({ userId: target.user!.id, email: target.user!.email, name: target.user!.name, role }));
 }
 
 describe("a non-member", () => {
@@ -70,7 +71,7 @@ describe("a non-member", () => {
       expect(res.status, `${e.method} ${e.path}`).toBe(404);
       expectProblem(res, 404);
     }
-    expectProblem(await b.post(`/api/v1/scenarios/${built.scenario.id}/members`, { email: b.user!.email, role: "owner" }), 404);
+    expectProblem(await b.post(`/api/v1/scenarios/${built.scenario.id}/invites`, { role: "owner" }), 404);
     expect(await snapshot(a, built.scenario.id)).toEqual(before);
   });
 
@@ -103,7 +104,7 @@ describe("a viewer", () => {
       if (e.write) expectProblem(res, 403);
       else expect(res.status, `${e.method} ${e.path}`).toBe(200);
     }
-    expectProblem(await b.post(`/api/v1/scenarios/${built.scenario.id}/members`, { email: b.user!.email, role: "owner" }), 403);
+    expectProblem(await b.post(`/api/v1/scenarios/${built.scenario.id}/invites`, { role: "owner" }), 403);
     expect(await snapshot(a, built.scenario.id)).toEqual(before);
   });
 });
@@ -127,11 +128,11 @@ describe("an editor", () => {
     expect(view.questions[0].analysts).toBe(2);
   });
 
-  it("cannot add, re-role or remove members (403)", async () => {
-    const carol = await signUp(baseUrl, "Carol");
+  it("cannot invite, re-role or remove members (403)", async () => {
     await addMember("editor");
     const s = built.scenario.id;
-    expectProblem(await b.post(`/api/v1/scenarios/${s}/members`, { email: carol.user!.email, role: "viewer" }), 403);
+    expectProblem(await b.post(`/api/v1/scenarios/${s}/invites`, { role: "viewer" }), 403);
+    expectProblem(await b.get(`/api/v1/scenarios/${s}/invites`), 403);
     expectProblem(await b.patch(`/api/v1/scenarios/${s}/members/${b.user!.id}`, { role: "owner" }), 403);
     expectProblem(await b.patch(`/api/v1/scenarios/${s}/members/${a.user!.id}`, { role: "viewer" }), 403);
     expectProblem(await b.delete(`/api/v1/scenarios/${s}/members/${a.user!.id}`), 403);
@@ -158,20 +159,37 @@ describe("member management", () => {
     );
   });
 
-  it("a duplicate member is 409 and changes nothing", async () => {
-    await addMember("viewer");
-    const before = await snapshot(a, built.scenario.id);
-    expectProblem(await a.post(`/api/v1/scenarios/${built.scenario.id}/members`, { email: b.user!.email, role: "editor" }), 409, "email");
-    // the same email in other letter case is the same account
-    expectProblem(await a.post(`/api/v1/scenarios/${built.scenario.id}/members`, { email: b.user!.email.toUpperCase(), role: "editor" }), 409, "email");
-    expectProblem(await a.post(`/api/v1/scenarios/${built.scenario.id}/members`, { email: a.user!.email, role: "viewer" }), 409, "email");
-    expect(await snapshot(a, built.scenario.id)).toEqual(before);
+  it("an invitation is single-use; a member accepting another is 409; a revoked one is gone", async () => {
+    const s = built.scenario.id;
+    const carol = await signUp(baseUrl, "Carol");
+    const link = expectOk(await a.post(`/api/v1/scenarios/${s}/invites`, { role: "editor" }), 201);
+    expect(link).toMatchObject({ id: expect.any(String), role: "editor", url: expect.stringMatching(/\/invite\/[\w-]{40,}$/), expiresAt: expect.any(String) });
+    const token = link.url.split("/invite/")[1];
+    expect(expectOk(await a.get(`/api/v1/scenarios/${s}/invites`)).items.map((i: any) => i.id)).toEqual([link.id]);
+    // the list never shows the secret again
+    expect(JSON.stringify(expectOk(await a.get(`/api/v1/scenarios/${s}/invites`)))).not.toContain(token);
+
+    expect(expectOk(await b.post(`/api/v1/invites/${token}/accept`, {}))).toEqual({ scenarioId: s, role: "editor" });
+    expectProblem(await carol.post(`/api/v1/invites/${token}/accept`, {}), 404);
+    expect(expectOk(await a.get(`/api/v1/scenarios/${s}/invites`)).items).toEqual([]);
+
+    const second = expectOk(await a.post(`/api/v1/scenarios/${s}/invites`, { role: "owner" }), 201);
+    const before = await snapshot(a, s);
+    expectProblem(await b.post(`/api/v1/invites/${second.url.split("/invite/")[1]}/accept`, {}), 409);
+    expect(await snapshot(a, s)).toEqual(before);
+    expect((await a.delete(`/api/v1/invites/${second.id}`)).status).toBe(204);
+    expectProblem(await carol.post(`/api/v1/invites/${second.url.split("/invite/")[1]}/accept`, {}), 404);
+    expectProblem(await carol.get(`/api/v1/scenarios/${s}`), 404);
+    // only an owner of its scenario can revoke; to anyone else it does not exist
+    const third = expectOk(await a.post(`/api/v1/scenarios/${s}/invites`, { role: "viewer" }), 201);
+    expectProblem(await carol.delete(`/api/v1/invites/${third.id}`), 404);
+    expectProblem(await b.delete(`/api/v1/invites/${third.id}`), 403);
   });
 
-  it("an unknown email is 422 and changes nothing", async () => {
-    const before = await snapshot(a, built.scenario.id);
-    expectProblem(await a.post(`/api/v1/scenarios/${built.scenario.id}/members`, { email: "nobody.here@example.test", role: "viewer" }), 422, "email");
-    expect(await snapshot(a, built.scenario.id)).toEqual(before);
+  it("adding by email is gone: POST …/members is 405 and says how people join", async () => {
+    const res = await a.post(`/api/v1/scenarios/${built.scenario.id}/members`, { email: b.user!.email, role: "viewer" });
+    expectProblem(res, 405);
+    expect(res.body.detail).toContain("invitation");
   });
 
   it("the last owner can be neither removed nor demoted (422); with a second owner they can", async () => {
@@ -202,7 +220,7 @@ describe("member management", () => {
 
     const history = expectOk(await a.get(`/api/v1/scenarios/${built.scenario.id}/history`));
     const types = history.items.map((e: { type: string }) => e.type);
-    expect(types).toEqual(expect.arrayContaining(["member.added", "member.removed"]));
+    expect(types).toEqual(expect.arrayContaining(["member.joined", "member.removed"]));
     const removed = history.items.find((e: { type: string }) => e.type === "member.removed");
     expect(removed).toMatchObject({ actorId: a.user!.id, entityId: b.user!.id, before: { role: "editor" } });
   });

@@ -110,7 +110,7 @@ describe("no session → 401 problem+json on every /api/v1 endpoint", () => {
       ["PATCH", `/api/v1/outcomes/${outcome.id}`, { version: 1, title: "x" }],
       ["GET", `/api/v1/scenarios/${scenario.id}/history`],
       ["GET", `/api/v1/scenarios/${scenario.id}/members`],
-      ["POST", `/api/v1/scenarios/${scenario.id}/members`, { email: owner.user!.email, role: "viewer" }],
+      ["POST", `/api/v1/scenarios/${scenario.id}/invites`, { role: "viewer" }],
       ["PATCH", `/api/v1/scenarios/${scenario.id}/members/${owner.user!.id}`, { role: "viewer" }],
       ["DELETE", `/api/v1/scenarios/${scenario.id}/members/${owner.user!.id}`],
       ["GET", `/api/v1/scenarios/${scenario.id}/export`],

@@ -1,7 +1,8 @@
 // The diff over HTTP: what changed in (from, to], by whom, and why.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { signUp as signUpAt, type ApiClient } from "../support/client";
-import { ok } from "../support/api";
+import type { ApiClient } from "../support/client";
+import { signUp as signUpAt } from "../support/accounts";
+import { ok, invite } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 const signUp = (name: string) => signUpAt(baseUrl, name);
@@ -26,7 +27,7 @@ const byType = (type: string) => diff.items.filter((i: any) => i.type === type);
 beforeAll(async () => {
   [alice, bob, carol] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Carol")]);
   sId = (await ok(alice.post("/api/v1/scenarios", { title: "Diff test" }))).id;
-  await ok(alice.post(`/api/v1/scenarios/${sId}/members`, { email: bob.user!.email, role: "editor" }));
+  await invite(alice, sId, bob, "editor");
   const q = await ok(alice.post(`/api/v1/scenarios/${sId}/questions`, { title: "Insider help?", hypotheses: [{ title: "Yes" }, { title: "No" }] }));
   qId = q.id;
   [H1, H2] = q.hypotheses.map((h: any) => h.id);

@@ -7,8 +7,9 @@
 // Then (after t1) Alice changes E1/H1 from C to II.
 // Likelihoods: CC 4, C 2, N 1, I ½, II ¼ — in log2: 2, 1, 0, −1, −2.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { signUp as signUpAt, type ApiClient } from "../support/client";
-import { ok } from "../support/api";
+import type { ApiClient } from "../support/client";
+import { signUp as signUpAt } from "../support/accounts";
+import { ok, invite } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 const signUp = (name: string) => signUpAt(baseUrl, name);
@@ -36,8 +37,8 @@ beforeAll(async () => {
   [alice, bob, carol, vera] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Carol"), signUp("Vera")]);
   scenarioId = (await ok(alice.post("/api/v1/scenarios", { title: "Matrix test" }))).id;
   otherScenarioId = (await ok(carol.post("/api/v1/scenarios", { title: "Carol's own" }))).id;
-  await ok(alice.post(`/api/v1/scenarios/${scenarioId}/members`, { email: bob.user!.email, role: "editor" }));
-  await ok(alice.post(`/api/v1/scenarios/${scenarioId}/members`, { email: vera.user!.email, role: "viewer" }));
+  await invite(alice, scenarioId, bob, "editor");
+  await invite(alice, scenarioId, vera, "viewer");
   const q = await ok(alice.post(`/api/v1/scenarios/${scenarioId}/questions`, { title: "Q", hypotheses: [{ title: "H1" }, { title: "H2" }, { title: "H3" }] }));
   qId = q.id;
   tQ = q.createdAt;

@@ -16,8 +16,9 @@
 //   Q8 (K1 K2, K1 true at R8): Dana R8−3d (.6 .4) and R8−1.5d (.9 .1); Eli R8−2.5d (.8 .2)
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { signUp as signUpAt, type ApiClient } from "../support/client";
-import { ok } from "../support/api";
+import type { ApiClient } from "../support/client";
+import { signUp as signUpAt } from "../support/accounts";
+import { ok, invite } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 const signUp = (name: string) => signUpAt(baseUrl, name);
@@ -58,8 +59,8 @@ beforeAll(async () => {
   db.pragma("busy_timeout = 5000");
   [alice, bob, carol, vera] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Carol"), signUp("Vera")]);
   sId = (await ok(alice.post("/api/v1/scenarios", { title: "Scores test" }))).id;
-  await ok(alice.post(`/api/v1/scenarios/${sId}/members`, { email: bob.user!.email, role: "editor" }));
-  await ok(alice.post(`/api/v1/scenarios/${sId}/members`, { email: vera.user!.email, role: "viewer" }));
+  await invite(alice, sId, bob, "editor");
+  await invite(alice, sId, vera, "viewer");
   [q, q2, q3, q4, q5] = [
     await question(alice, sId, "Q", 3),
     await question(alice, sId, "Q2", 2),
@@ -98,7 +99,7 @@ beforeAll(async () => {
   // Dana's scenario, with Eli; nobody from the first scenario, so calibration there is untouched
   [dana, eli] = await Promise.all([signUp("Dana"), signUp("Eli")]);
   uId = (await ok(dana.post("/api/v1/scenarios", { title: "Scores by exact time" }))).id;
-  await ok(dana.post(`/api/v1/scenarios/${uId}/members`, { email: eli.user!.email, role: "editor" }));
+  await invite(dana, uId, eli, "editor");
   [q6, q7, q8] = [await question(dana, uId, "Q6", 3), await question(dana, uId, "Q7", 3), await question(dana, uId, "Q8", 2)];
   const d6a = await estimate(dana, q6, [0.5, 0.3, 0.2]);
   const d7a = await estimate(dana, q7, [0.5, 0.3, 0.2]);
@@ -131,7 +132,7 @@ beforeAll(async () => {
 
   // Carol's own scenario, shared with Alice only: Alice says x .9 / y .1, x is true
   tId = (await ok(carol.post("/api/v1/scenarios", { title: "Carol's" }))).id;
-  await ok(carol.post(`/api/v1/scenarios/${tId}/members`, { email: alice.user!.email, role: "editor" }));
+  await invite(carol, tId, alice, "editor");
   qt = await question(carol, tId, "QT", 2);
   await estimate(alice, qt, [0.9, 0.1]);
   await ok(carol.post(`/api/v1/questions/${qt.id}/resolution`, { hypothesisId: qt.hypotheses[0].id }));

@@ -87,9 +87,11 @@ const cases: Case[] = [
   { name: "an over-long evidence summary", method: "POST", path: evPath, body: ev({ summary: "S".repeat(5_001) }), status: 422, field: "summary" },
   { name: "an invalid occurredAt", method: "POST", path: evPath, body: ev({ occurredAt: "last Tuesday" }), status: 422, field: "occurredAt" },
   { name: "version 0", method: "PATCH", path: (k) => `/api/v1/evidence/${k.x.evidence.id}`, body: () => ({ version: 0, summary: "s" }), status: 422, field: "version" },
-  { name: "an invalid member email", method: "POST", path: (k) => `/api/v1/scenarios/${k.x.scenario.id}/members`, body: () => ({ email: "not-an-email", role: "viewer" }), status: 422, field: "email" },
-  { name: "an unknown role", method: "POST", path: (k) => `/api/v1/scenarios/${k.x.scenario.id}/members`, body: (k) => ({ email: k.other.user!.email, role: "admin" }), status: 422, field: "role" },
-  { name: "a duplicate member", method: "POST", path: (k) => `/api/v1/scenarios/${k.x.scenario.id}/members`, body: (k) => ({ email: k.c.user!.email, role: "viewer" }), status: 409, field: "email" },
+{ name: "an unknown role in an invitation", method: "POST", path: (k) => `/api/v1/scenarios/${k.x.scenario.id}/invites`, body: () => ({ role: "admin" }), status: 422, field: "role" },
+  { name: "an invitation valid for 0 days", method: "POST", path: (k) => `/api/v1/scenarios/${k.x.scenario.id}/invites`, body: () => ({ role: "viewer", expiresInDays: 0 }), status: 422, field: "expiresInDays" },
+  { name: "an invitation valid for 31 days", method: "POST", path: (k) => `/api/v1/scenarios/${k.x.scenario.id}/invites`, body: () => ({ role: "viewer", expiresInDays: 31 }), status: 422, field: "expiresInDays" },
+  { name: "an invitation link that never existed", method: "POST", path: () => `/api/v1/invites/${"x".repeat(43)}/accept`, body: () => ({}), status: 404 },
+  { name: "adding a member by email (gone)", method: "POST", path: (k) => `/api/v1/scenarios/${k.x.scenario.id}/members`, body: (k) => ({ email: k.other.user!.email, role: "viewer" }), status: 405 },
   { name: "a stale evidence version", method: "PATCH", path: (k) => `/api/v1/evidence/${k.x.evidence.id}`, body: () => ({ version: 2, summary: "s" }), status: 409, field: "version" },
 
   // size: 413

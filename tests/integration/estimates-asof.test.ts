@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { ApiClient } from "../support/client";
 import { signUp } from "../support/accounts";
-import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, sleep, snapshot } from "../support/api";
+import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, sleep, snapshot, invite } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 
@@ -107,7 +107,7 @@ describe("the scenario's own fields and outcomes as of a past time", () => {
 describe("estimate history", () => {
   it("lists every estimate oldest first, filtered by analystId, from and to", async () => {
     const s = await newScenario(a, "History");
-    expectOk(await a.post(`/api/v1/scenarios/${s.id}/members`, { email: b.user!.email, role: "editor" }), 201);
+    await invite(a, s.id, b, "editor");
     const q = await newQuestion(a, s.id, "Q", ["H1", "H2"]);
     const [h1, h2] = q.hypotheses;
     const e = await newEvidence(a, s.id, { summary: "prompt" });

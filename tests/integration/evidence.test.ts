@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { ApiClient } from "../support/client";
 import { signUp } from "../support/accounts";
-import { expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, sleep, snapshot, SOURCE_TEXT } from "../support/api";
+import { expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, sleep, snapshot, SOURCE_TEXT, invite } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
@@ -176,7 +176,7 @@ describe("evidence", () => {
 describe("ratings", () => {
   it("PUT/GET per analyst; re-rating changes the current value and GET ?asOf= shows the old one", async () => {
     const b = await signUp(baseUrl, "Fay");
-    expectOk(await a.post(`/api/v1/scenarios/${scenarioId}/members`, { email: b.user!.email, role: "editor" }), 201);
+    await invite(a, scenarioId, b, "editor");
     const q = await newQuestion(a, scenarioId, "Q", ["H1", "H2"]);
     const [h1, h2] = q.hypotheses;
     const e = await newEvidence(a, scenarioId);

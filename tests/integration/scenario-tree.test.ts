@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { ApiClient } from "../support/client";
 import { signUp } from "../support/accounts";
-import { estimate, expectOk, expectProblem, newQuestion, newScenario } from "../support/api";
+import { estimate, expectOk, expectProblem, newQuestion, newScenario, invite } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
@@ -18,8 +18,8 @@ beforeEach(async () => {
   [a, b] = await Promise.all([signUp(baseUrl, "Ann"), signUp(baseUrl, "Bert")]);
 });
 
-async function share(scenarioId: string, role = "editor") {
-  expectOk(await a.post(`/api/v1/scenarios/${scenarioId}/members`, { email: b.user!.email, role }), 201);
+async function share(scenarioId: string, role: "owner" | "editor" | "viewer" = "editor") {
+  await invite(a, scenarioId, b, role);
 }
 const view = async (c: ApiClient, id: string) => expectOk(await c.get(`/api/v1/scenarios/${id}`));
 const hyp = (v: any, id: string) => v.questions.flatMap((q: any) => q.hypotheses).find((h: any) => h.id === id);

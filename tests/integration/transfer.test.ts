@@ -8,7 +8,7 @@ import type { ScenarioDocument } from "@/lib/transfer/format";
 import type { ApiClient } from "../support/client";
 import { authPost, signUp, TEST_PASSWORD } from "../support/accounts";
 import { ApiClient as Client } from "../support/client";
-import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, openDbReadOnly, sleep } from "../support/api";
+import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, openDbReadOnly, sleep, invite } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 const dbFile = inject("dbFile");
@@ -24,7 +24,7 @@ beforeEach(async () => {
 /** A scenario with every kind of row the store keeps, including history. */
 async function richScenario(title: string): Promise<{ id: string; asOf: string }> {
   const s = await newScenario(a, title, "Every kind of row");
-  expectOk(await a.post(`/api/v1/scenarios/${s.id}/members`, { email: b.user!.email, role: "editor" }), 201);
+  await invite(a, s.id, b, "editor");
   const q1 = await newQuestion(a, s.id, "Root", ["Yes", "No", "Unclear"]);
   const [yes, no, unclear] = q1.hypotheses;
   const q2 = await newQuestion(a, s.id, "Given yes, why?", ["R1", "R2"], yes.id);
@@ -143,7 +143,7 @@ describe("export → import → export", () => {
     expect(list.map((s: any) => s.id)).not.toContain(original.id);
     expect(list.filter((s: any) => s.title === "Private original")).toHaveLength(1);
 
-    expectOk(await a.post(`/api/v1/scenarios/${original.id}/members`, { email: c.user!.email, role: "viewer" }), 201);
+    await invite(a, original.id, c, "viewer");
     expect(expectOk(await c.get(`/api/v1/scenarios/${original.id}`)).role).toBe("viewer");
     // a viewer exports the same document as the owner (adding C is itself a new event)
     expect(normalizeForComparison(await exportDoc(c, original.id))).toEqual(normalizeForComparison(await exportDoc(a, original.id)));

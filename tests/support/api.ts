@@ -179,3 +179,10 @@ export async function buildScenario(c: ApiClient, title = "Built scenario"): Pro
   const est = await estimate(c, question.id, { [h1.id]: 0.7, [h2.id]: 0.3 }, "initial view", [evidence.id]);
   return { scenario, question, h1, h2, child, source, evidence, outcome, estimate: est };
 }
+
+/** `member` joins the owner's scenario with `role`, by invitation (the only way in). */
+export async function invite(owner: ApiClient, scenarioId: string, member: ApiClient, role: "owner" | "editor" | "viewer" = "editor"): Promise<void> {
+  const link = expectOk(await owner.post(`/api/v1/scenarios/${scenarioId}/invites`, { role }), 201);
+  const token = String(link.url).split("/invite/")[1];
+  expectOk(await member.post(`/api/v1/invites/${token}/accept`, {}));
+}

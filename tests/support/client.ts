@@ -1,6 +1,5 @@
 // An HTTP client that behaves like a signed-in browser: keeps the session cookie and
 // sends an Origin header (better-auth rejects foreign origins).
-import { randomUUID } from "node:crypto";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -61,19 +60,4 @@ export class ApiClient {
   delete<T = any>(path: string) {
     return this.request<T>("DELETE", path);
   }
-}
-
-/** Sign up a fresh account and return a client holding its session. */
-export async function signUp(baseUrl: string, name = "Analyst"): Promise<ApiClient> {
-  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${randomUUID().slice(0, 8)}@example.test`;
-  const anon = new ApiClient(baseUrl);
-  const res = await anon.post<{ user: { id: string; email: string; name: string } }>("/api/auth/sign-up/email", {
-    email,
-    password: "correct horse battery",
-    name,
-  });
-  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
-  const client = new ApiClient(baseUrl, res.body.user);
-  client.cookie = anon.cookie;
-  return client;
 }

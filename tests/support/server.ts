@@ -1,5 +1,7 @@
-// A real Branchpoint server (`next start`) on a free port and a temporary database.
+// A real Branchpoint server (scripts/server.mjs in front of the production build) on a free
+// port and a temporary database.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -10,6 +12,7 @@ const ROOT = path.resolve(__dirname, "../..");
 export interface RunningServer {
   url: string;
   dbFile: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -26,30 +29,39 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Extra environment (wins over the defaults below). */
+  env?: Record<string, string>;
+  /** Share another server's database file (two instances on one database). */
+  dbFile?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? {};
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-test-"));
-  const dbFile = path.join(dir, "test.db");
+  const dbFile = options.dbFile ?? path.join(dir, "test.db");
   const url = `http://localhost:${port}`;
-  // Not npx: killing npx would orphan next-server (STACK-NOTES.md).
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "localhost"],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        DATABASE_URL: `file:${dbFile}`,
-        BETTER_AUTH_URL: url,
-        // many accounts sign up within seconds during a test run
-        BRANCHPOINT_AUTH_RATE_LIMIT: "off",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  // The server process itself (not npx, which would orphan it when killed).
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "localhost",
+      DATABASE_URL: `file:${dbFile}`,
+      BETTER_AUTH_URL: url,
+      BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
+      // every test talks from this machine's one address and signs up many accounts:
+      // no limits here (0); the security tests start servers with limits of their own
+      BRANCHPOINT_SIGN_IN_PER_MINUTE: "0",
+      BRANCHPOINT_SIGN_UP_PER_HOUR: "0",
+      BRANCHPOINT_WRITES_PER_MINUTE: "0",
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
@@ -73,6 +85,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     dbFile,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));

@@ -42,13 +42,13 @@ export function sampleDocument(id: IdScheme = uuidScheme("a"), exportedAt = "202
       { id: id("o1"), title: "Distrust", description: "", hypothesisIds: [id("h1"), id("h3")], position: 0, version: 1, createdAt: t(6), updatedAt: t(6), archivedAt: null },
     ],
     sources: [
-      { id: id("src"), title: "TRT World", publisher: "TRT", author: null, publishedAt: t(6), url: "https://example.com", text: "Full text.", createdBy: id("ann"), createdAt: t(6) },
+      { id: id("src"), title: "TRT World", publisher: "TRT", author: null, publishedAt: t(6), url: "https://example.com", text: "Full text. The guard shot the attacker at the gate.", createdBy: id("ann"), createdAt: t(6) },
     ],
     evidence: [
       {
-        id: id("e1"), summary: "Guard shot the attacker", excerpt: "…", sourceId: id("src"), occurredAt: t(5), reliability: "B", credibility: 2, tags: ["security"],
+        id: id("e1"), summary: "Guard shot the attacker", excerpt: "The guard shot the attacker", sourceId: id("src"), occurredAt: t(5), reliability: "B", credibility: 2, tags: ["security"],
         version: 1, createdBy: id("ann"), createdAt: t(6), updatedAt: t(6), retractedAt: null, retractReason: null, retractedBy: null,
-        versions: [{ version: 1, summary: "Guard shot the attacker", excerpt: "…", sourceId: id("src"), occurredAt: t(5), reliability: "B", credibility: 2, tags: ["security"], editedBy: id("ann"), createdAt: t(6) }],
+        versions: [{ version: 1, summary: "Guard shot the attacker", excerpt: "The guard shot the attacker", sourceId: id("src"), occurredAt: t(5), reliability: "B", credibility: 2, tags: ["security"], editedBy: id("ann"), createdAt: t(6) }],
       },
     ],
     ratings: [
@@ -59,7 +59,7 @@ export function sampleDocument(id: IdScheme = uuidScheme("a"), exportedAt = "202
     ],
     forecasters: [{ questionId: id("q1"), analystId: id("bob"), firstAt: t(7) }],
     resolutions: [
-      { id: id("res1"), questionId: id("q1"), hypothesisId: id("h1"), annulled: false, note: "", resolvedBy: id("ann"), createdAt: t(8) },
+      { id: id("res1"), questionId: id("q1"), hypothesisId: id("h1"), annulled: false, note: "", correctionReason: null, causeQuestionId: null, resolvedBy: id("ann"), createdAt: t(8) },
     ],
     events: [
       { id: id("ev1"), actorId: id("ann"), at: t(5), type: "scenario.created", entity: "scenario", entityId: id("s"), before: null, after: { title: "Kabul embassy attack" } },

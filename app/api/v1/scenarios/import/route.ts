@@ -1,6 +1,7 @@
 // POST /api/v1/scenarios/import — a new scenario from an exported document; the caller becomes its sole owner
 import { z } from "zod";
-import { route, IMPORT_BODY_LIMIT, notAllowed, createdAt } from "@/lib/http/route";
+import { route, notAllowed, createdAt } from "@/lib/http/route";
+import { env } from "@/lib/env";
 import { importScenario } from "@/lib/transfer/import";
 import { getScenario } from "@/lib/scenarios/service";
 
@@ -11,7 +12,8 @@ export const POST = route(
     // 201 with the new scenario, as every creation answers (PRODUCT.md)
     return createdAt(`/api/v1/scenarios/${encodeURIComponent(id)}`, await getScenario(store, actor, id));
   },
-  { bodyLimit: IMPORT_BODY_LIMIT },
+  // the configured import size (BRANCHPOINT_IMPORT_MAX_BYTES, default 10 MB)
+  { bodyLimit: () => env().BRANCHPOINT_IMPORT_MAX_BYTES },
 );
 
 export const GET = notAllowed("POST");
