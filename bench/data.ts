@@ -3,7 +3,7 @@
 // items (10 % regraded once, 2 % retracted), 20 analysts who each rate 300 items against the
 // hypotheses of two questions (10 % of those cells re-rated later), 200,000 estimates over
 // 400 days, one audit event per change, and 3 questions resolved, 1 annulled, 1 open.
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { newId } from "@/lib/ids";
 
 export const DAY = 24 * 60 * 60 * 1000;
@@ -181,6 +181,5 @@ export async function buildData(store: Store, log: (msg: string) => void): Promi
   log(`${events.length} audit events, 3 questions resolved, 1 annulled`);
 
   // no ANALYZE: the app never runs it, so the planner works here as it does in production
-  store.connection.pragma("wal_checkpoint(TRUNCATE)");
   return { scenarioId, analysts, questions, evidence, counts, resolvedAt };
 }

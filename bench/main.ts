@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openStore } from "@/db/client";
+import { openSqliteStore } from "@/db/dialect/sqlite";
 import { getDiff } from "@/lib/analysis/diff";
 import { getMatrix } from "@/lib/analysis/matrix";
 import { getScores } from "@/lib/analysis/scores";
@@ -52,7 +52,7 @@ export async function main(): Promise<void> {
   const reuse = process.env.BENCH_DB;
   const dir = reuse ? path.dirname(reuse) : fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-bench-"));
   const file = reuse ?? path.join(dir, "bench.db");
-  const store = openStore(`file:${file}`);
+  const store = openSqliteStore(`file:${file}`);
   try {
     console.log(`Branchpoint analysis bench — node ${process.version}, ${os.cpus().length} cores, ${file}`);
     console.log(
@@ -122,7 +122,7 @@ export async function main(): Promise<void> {
     ];
     for (const [label, sql] of plans) console.log(`  ${pad(label, 31)}${raw.plan(sql)}`);
   } finally {
-    store.close();
+    await store.close();
     if (process.env.BENCH_KEEP === "1" || reuse) console.log(`\nkept ${file}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,72 +1,39 @@
-// openStore(DATABASE_URL): the one way the app reaches its data (STORE.md).
-import { AsyncLocalStorage } from "node:async_hooks";
-import path from "node:path";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { openSqlite, type SqliteConnection } from "./dialect/sqlite";
-import { schema } from "./schema/sqlite";
+// openStore(DATABASE_URL): the one way the app reaches its data (docs/store.md). The URL's
+// scheme picks the engine; anything that cannot be opened fails here, at start, with a
+// message that says what and where.
+import type { Store } from "./store";
 
-export type Schema = typeof schema;
-export type Db = BetterSQLite3Database<Schema>;
+export type { Store } from "./store";
+export { withClock } from "./store";
 
-export interface Store {
-  readonly dialect: "sqlite";
-  readonly db: Db;
-  readonly schema: Schema;
-  /** Every write goes through here: one transaction, serialised with every other write. */
-  tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
-  /** The clock services stamp rows with; the demo seed and tests substitute their own. */
-  now(): Date;
-  close(): void;
-  /** The raw connection, for db/ and bench/ only — services never touch it. */
-  readonly connection: SqliteConnection;
+export interface OpenOptions {
+  /** PostgreSQL: connections in this instance's pool. */
+  poolSize?: number;
 }
 
-export function migrationsFolder(): string {
-  return path.resolve(process.cwd(), "db/migrations/sqlite");
+/** Which engine a DATABASE_URL names, or null when it names none. */
+export function engineOf(url: string): "sqlite" | "postgres" | null {
+  if (/^postgres(ql)?:\/\//i.test(url)) return "postgres";
+  if (url.startsWith("file:") || url === ":memory:") return "sqlite";
+  // a bare path (no scheme) is a SQLite file; "mysql://…", "postgres:/x" and the like are not
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) ? null : "sqlite";
 }
 
-export function openStore(url: string): Store {
-  const connection = openSqlite(url);
-  const db = drizzle(connection, { schema });
-  migrate(db, { migrationsFolder: migrationsFolder() });
-
-  // better-sqlite3 cannot run an async body inside db.transaction(), so a transaction is an
-  // in-process lock around BEGIN IMMEDIATE/COMMIT on the single connection. Nested calls
-  // (a service calling another inside its tx) join the open transaction.
-  let tail: Promise<unknown> = Promise.resolve();
-  const inTx = new AsyncLocalStorage<true>();
-
-  async function tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    if (inTx.getStore()) return fn(db);
-    const run = async () => {
-      connection.exec("BEGIN IMMEDIATE");
+export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  switch (engineOf(url)) {
+    case "postgres": {
+      const { openPgStore } = await import("./dialect/pg");
+      return openPgStore(url, options);
+    }
+    case "sqlite": {
+      const { openSqliteStore, sqlitePathFromUrl } = await import("./dialect/sqlite");
       try {
-        const result = await inTx.run(true, () => fn(db));
-        connection.exec("COMMIT");
-        return result;
+        return openSqliteStore(url);
       } catch (err) {
-        if (connection.inTransaction) connection.exec("ROLLBACK");
-        throw err;
+        throw new Error(`cannot open the SQLite database at ${sqlitePathFromUrl(url)}: ${err instanceof Error ? err.message : String(err)}`);
       }
-    };
-    const result = tail.then(run, run);
-    tail = result.catch(() => undefined);
-    return result;
+    }
+    default:
+      throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${url.split(":")[0]}:…"`);
   }
-
-  return {
-    dialect: "sqlite",
-    db,
-    schema,
-    tx,
-    now: () => new Date(),
-    close: () => connection.close(),
-    connection,
-  };
-}
-
-/** A view of the store whose clock stands still at `at` (seeding history, imports). */
-export function withClock(store: Store, at: Date): Store {
-  return { ...store, now: () => new Date(at.getTime()) };
 }

@@ -3,6 +3,7 @@
 // a real secret. Services read `env()`, never process.env.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { engineOf } from "@/db/client";
 
 const flag = (fallback: "on" | "off") => z.enum(["on", "off"], { message: "must be on or off" }).default(fallback);
 const count = (fallback: number) => z.coerce.number().int("must be a whole number").min(0, "must not be negative").default(fallback);
@@ -13,9 +14,9 @@ const schema = z
     DATABASE_URL: z
       .string()
       .default("file:./data/branchpoint.db")
-      .refine((u) => u.startsWith("file:") || u === ":memory:" || /^postgres(ql)?:\/\//.test(u) || !u.includes(":"), {
-        message: "must be file:<path> (SQLite) or postgres://… (PostgreSQL)",
-      }),
+      .refine((u) => engineOf(u) !== null, { message: "must be file:<path> (SQLite) or postgres://… (PostgreSQL)" }),
+    /** PostgreSQL: connections each instance keeps in its pool. */
+    BRANCHPOINT_DB_POOL_SIZE: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000).default(10),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     BETTER_AUTH_SECRET: z.string().optional(),
     BETTER_AUTH_URL: z.url({ message: "must be the app's public URL, e.g. https://branchpoint.example.org" }).optional(),

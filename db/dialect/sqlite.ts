@@ -1,7 +1,17 @@
-// The few things that differ between SQLite and (later) PostgreSQL.
-import Database from "better-sqlite3";
+// The SQLite store: one better-sqlite3 connection (WAL, synchronous FULL), migrations from
+// db/migrations/sqlite applied on open, transactions as an in-process lock around
+// BEGIN IMMEDIATE (better-sqlite3 cannot run an async body inside db.transaction()).
+// One process owns a SQLite file: several instances need PostgreSQL.
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { schema } from "../schema/sqlite";
+import { eq } from "drizzle-orm";
+import type { AuthAdapterFactory, Prepared, Store } from "../store";
+import type { Db } from "../types";
 
 export type SqliteConnection = Database.Database;
 
@@ -23,7 +33,79 @@ export function openSqlite(url: string): SqliteConnection {
   return conn;
 }
 
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+export const migrationsFolder = (): string => path.resolve(process.cwd(), "db/migrations/sqlite");
+
+export interface SqliteStore extends Store {
+  /** The raw connection, for db/, bench and tests — services never touch it. */
+  readonly connection: SqliteConnection;
+}
+
+export function openSqliteStore(url: string): SqliteStore {
+  const connection = openSqlite(url);
+  const db = drizzle(connection, { schema }) as unknown as Db;
+  migrate(db as never, { migrationsFolder: migrationsFolder() });
+
+  // Nested calls (a service calling another inside its tx) join the open transaction.
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTx = new AsyncLocalStorage<true>();
+
+  async function tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    if (inTx.getStore()) return fn(db);
+    const run = async () => {
+      connection.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await inTx.run(true, () => fn(db));
+        connection.exec("COMMIT");
+        return result;
+      } catch (err) {
+        if (connection.inTransaction) connection.exec("ROLLBACK");
+        throw err;
+      }
+    };
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
+  }
+
+  return {
+    dialect: "sqlite",
+    db,
+    schema,
+    tx,
+    // transactions already take turns: one writer at a time
+    lockScenario: async (t, scenarioId) => {
+      const rows = await t.select({ id: schema.scenarios.id }).from(schema.scenarios).where(eq(schema.scenarios.id, scenarioId)).limit(1);
+      return rows.length > 0;
+    },
+    isUniqueViolation: (err) => {
+      const code = (err as { code?: unknown } | null)?.code ?? (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+      return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+    },
+    now: () => new Date(),
+    close: async () => {
+      connection.close();
+    },
+    authProvider: "sqlite",
+    prepare: <Q>(query: Q) => (query as unknown as { prepare(): Prepared<Q> }).prepare(),
+    wrapAuthAdapter: (factory) => serializeWrites(tx, factory),
+    connection,
+  };
+}
+
+// better-auth writes on the same connection as the services. An open service transaction
+// would otherwise absorb (and could roll back) a concurrent sign-in's session row, so every
+// auth write takes its turn like any other transaction.
+const AUTH_WRITES = ["create", "update", "updateMany", "delete", "deleteMany", "consumeOne", "incrementOne"] as const;
+
+function serializeWrites<F extends AuthAdapterFactory>(tx: Store["tx"], factory: F): F {
+  const wrapped = (options: never) => {
+    const adapter = factory(options);
+    const out: Record<string, unknown> = { ...adapter };
+    for (const name of AUTH_WRITES) {
+      const fn = adapter[name];
+      if (typeof fn === "function") out[name] = (...args: unknown[]) => tx(async () => (fn as (...a: unknown[]) => Promise<unknown>).apply(adapter, args));
+    }
+    return out;
+  };
+  return wrapped as unknown as F;
 }

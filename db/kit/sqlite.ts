@@ -1,5 +1,5 @@
-// The SQLite column kit: the names the schema is written in (STORE.md). A PostgreSQL
-// kit with the same names over pg-core can follow without touching db/schema/define.ts.
+// The SQLite column kit: the names the schema is written in (docs/store.md). db/kit/pg.ts
+// gives the same names over pg-core, so db/schema/define.ts is written once for both.
 import {
   sqliteTable,
   index,
@@ -15,18 +15,19 @@ export const sqliteKit = {
   index,
   uniqueIndex,
   primaryKey,
-  /** Opaque text id, generated in code (UUIDv7). */
+  /** Opaque text id, generated in code (UUIDv7); compared byte by byte. */
   id: (name: string) => sqliteText(name),
   text: (name: string) => sqliteText(name),
   /** A text column restricted to a literal union (stored as text on both dialects). */
-  enumText: <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
-    sqliteText(name, { enum: values }),
+  enumText: <const T extends readonly [string, ...string[]]>(name: string, values: T) => sqliteText(name, { enum: values }),
   int: (name: string) => integer(name, { mode: "number" }),
   real: (name: string) => sqliteReal(name),
   bool: (name: string) => integer(name, { mode: "boolean" }),
   /** Millisecond UTC timestamps; identical JS Date values to pg timestamptz(3). */
   timestamp: (name: string) => integer(name, { mode: "timestamp_ms" }),
+  /** JSON kept as written (key order too). */
   json: <T>(name: string) => sqliteText(name, { mode: "json" }).$type<T>(),
 };
 
-export type SqliteKit = typeof sqliteKit;
+/** The names the schema is written in; the PostgreSQL kit provides the same ones. */
+export type Kit = typeof sqliteKit;

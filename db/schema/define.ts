@@ -1,7 +1,7 @@
 // Every table, written once against a column kit (STORE.md). History is rows: estimates,
 // ratings, resolutions, evidence/question/hypothesis versions and events are only ever
 // inserted; the "current" tables hold the newest state for fast reads.
-import type { SqliteKit } from "../kit/sqlite";
+import type { Kit } from "../kit/sqlite";
 
 export const ROLES = ["owner", "editor", "viewer"] as const;
 export const CONSISTENCIES = ["CC", "C", "N", "I", "II", "NA"] as const;
@@ -10,7 +10,7 @@ export const HYPOTHESIS_STATUSES = ["open", "archived"] as const;
 /** account: signs in; demo: a demo analyst; imported: a stand-in for a person named in an import. */
 export const USER_KINDS = ["account", "demo", "imported"] as const;
 
-export function defineSchema(k: SqliteKit) {
+export function defineSchema(k: Kit) {
   // ── Accounts (better-auth's four tables, field names as its drizzle adapter expects) ──
   const user = k.table("user", {
     id: k.id("id").primaryKey(),

@@ -2,7 +2,7 @@
 // actor is not a member of does not exist for them (404), a role too low is 403.
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { preparedPerStore } from "@/db/prepared";
 import { DomainError, forbidden, notFound } from "@/lib/errors";
 
@@ -18,15 +18,16 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
-function prepareMembership(db: Db, s: Store["schema"]) {
-  return db
-    .select({ role: s.members.role })
-    .from(s.members)
-    .innerJoin(s.scenarios, eq(s.scenarios.id, s.members.scenarioId))
-    .where(and(eq(s.members.scenarioId, sql.placeholder("scenarioId")), eq(s.members.userId, sql.placeholder("userId"))))
-    .prepare();
-}
-const membershipQuery = preparedPerStore(prepareMembership);
+const membershipQuery = preparedPerStore(({ db, schema: s, prepare }) =>
+  prepare(
+    db
+      .select({ role: s.members.role })
+      .from(s.members)
+      .innerJoin(s.scenarios, eq(s.scenarios.id, s.members.scenarioId))
+      .where(and(eq(s.members.scenarioId, sql.placeholder("scenarioId")), eq(s.members.userId, sql.placeholder("userId")))),
+    "access_membership",
+  ),
+);
 
 /** The actor's role in the scenario, or null if they are not a member (or it does not exist). */
 export async function roleIn(store: Store, actorId: string, scenarioId: string): Promise<Role | null> {
@@ -51,23 +52,24 @@ export async function requireRole(
   return role;
 }
 
-type Entity = "question" | "hypothesis" | "evidence" | "source" | "outcome";
+export type Entity = "question" | "hypothesis" | "evidence" | "source" | "outcome" | "invite";
 
-const LABEL: Record<Entity, string> = {
+export const ENTITY_LABEL: Record<Entity, string> = {
   question: "Question",
   hypothesis: "Hypothesis",
   evidence: "Evidence",
   source: "Source",
   outcome: "Outcome",
+  invite: "Invitation",
 };
 
 /** The scenario an entity lives in; unknown ids are 404 just like ids the actor may not see. */
 export async function scenarioOf(store: Store, entity: Entity, id: string): Promise<string> {
   const s = store.schema;
-  const table = { question: s.questions, hypothesis: s.hypotheses, evidence: s.evidence, source: s.sources, outcome: s.outcomes }[entity];
+  const table = { question: s.questions, hypothesis: s.hypotheses, evidence: s.evidence, source: s.sources, outcome: s.outcomes, invite: s.invites }[entity];
   const rows = await store.db.select({ scenarioId: table.scenarioId }).from(table).where(eq(table.id, id)).limit(1);
   const row = rows[0];
-  if (!row) throw notFound(LABEL[entity]);
+  if (!row) throw notFound(ENTITY_LABEL[entity]);
   return row.scenarioId;
 }
 
@@ -81,6 +83,6 @@ export async function requireEntityRole(
 ): Promise<{ scenarioId: string; role: Role }> {
   requireActor(actor);
   const scenarioId = await scenarioOf(store, entity, id);
-  const role = await requireRole(store, actor, scenarioId, min, LABEL[entity]);
+  const role = await requireRole(store, actor, scenarioId, min, ENTITY_LABEL[entity]);
   return { scenarioId, role };
 }

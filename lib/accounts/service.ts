@@ -1,7 +1,7 @@
 // The signed-in account itself.
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { notFound } from "@/lib/errors";
 import { requireActor, type Actor } from "@/lib/access/service";
 

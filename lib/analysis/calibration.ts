@@ -6,7 +6,7 @@
 // analyst need not be a member (a removed colleague, a demo analyst in a copy of the demo).
 import "server-only";
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { notFound } from "@/lib/errors";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import { calibration, forecastsFromEstimate, type CalibrationBucket, type Forecast } from "@/lib/math";

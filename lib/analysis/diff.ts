@@ -8,15 +8,14 @@
 // the state compared against, so a change made exactly at `from` is already part of it.
 import "server-only";
 import { and, asc, eq, gt, inArray, lte, ne } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
-import { standingEstimates } from "@/lib/estimates/standing";
+import { estimateBefore, standingEstimates } from "@/lib/asof/estimates";
+import { hypothesesAt } from "@/lib/asof/questions";
 import { aggregate, type PoolMethod } from "@/lib/math";
 import { describeEvent } from "@/lib/audit/describe";
 import { scenarioNames } from "@/lib/audit/names";
 import { describeChanges, describeEstimate, moved, probabilityChanges, ratingChanges, type ProbabilityChange, type RatingChange } from "./diff-format";
-import { lastEstimateBefore } from "./history";
-import { hypothesesAt } from "./reads";
 import type { DiffQuery } from "./schema";
 
 export interface DiffItem {
@@ -128,7 +127,10 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
   for (const e of estimates) {
     const key = `${e.questionId}\u0000${e.analystId}`;
     let prev = previous.get(key) ?? null;
-    if (!prev) prev = await lastEstimateBefore(store, e.questionId, e.analystId, e.createdAt);
+    if (!prev) {
+      const last = await estimateBefore(store, e.questionId, e.analystId, e.createdAt);
+      prev = last && { id: last.id, at: last.createdAt, probabilities: last.probabilities };
+    }
     const changes = probabilityChanges(prev?.probabilities ?? null, e.probabilities, hypTitle);
     const actorName = nameOf(e.analystId);
     items.push({
@@ -169,20 +171,10 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
 
   // The team aggregate per question at `from` against `to`, each over the hypotheses open then.
   const live = questions.filter((q) => q.createdAt.getTime() <= to.getTime());
-  const [openFrom, openTo] = await Promise.all([
-    hypothesesAt(
-      store,
-      live.map((q) => q.id),
-      from,
-    ),
-    hypothesesAt(
-      store,
-      live.map((q) => q.id),
-      to,
-    ),
-  ]);
+  const scope = { questionIds: live.map((q) => q.id) };
+  const [openFrom, openTo] = await Promise.all([hypothesesAt(store, scope, from), hypothesesAt(store, scope, to)]);
   const summaries: DiffQuestion[] = [];
-  const openIds = (m: typeof openFrom, q: string) => (m.get(q) ?? []).filter((h) => h.status === "open").map((h) => h.id);
+  const openIds = (hs: typeof openFrom, q: string) => hs.filter((h) => h.questionId === q && h.status === "open").map((h) => h.id);
   for (const q of live) {
     const idsFrom = openIds(openFrom, q.id);
     const idsTo = openIds(openTo, q.id);

@@ -3,20 +3,22 @@
 // Heuer scores, diagnosticity, evidence-implied probabilities beside the stated ones, and
 // how far analysts disagree per cell.
 import "server-only";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { notFound, unprocessable } from "@/lib/errors";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
-import { standingEstimates } from "@/lib/estimates/standing";
-import { aggregate, impliedGapFlag, restrictToOpen, type PoolMethod, type Probabilities } from "@/lib/math";
+import { evidenceAt, type EvidenceState } from "@/lib/asof/evidence";
+import { standingEstimates } from "@/lib/asof/estimates";
+import { hypothesesAt, questionAt, type HypothesisState, type QuestionState } from "@/lib/asof/questions";
+import { ratingsAt } from "@/lib/asof/ratings";
+import { aggregate, impliedGapFlag, restrictToOpen, type Credibility, type PoolMethod, type Probabilities } from "@/lib/math";
 import { buildGrid, type Grid, type GridCell } from "./grid";
-import { evidenceAt, hypothesesAt, questionAt, ratingsAt, type EvidenceAt, type HypothesisAt, type QuestionAt } from "./reads";
 import type { MatrixQuery } from "./schema";
 
-type GridItem = EvidenceAt & { retracted: boolean };
+type GridItem = EvidenceState & { credibility: Credibility; retracted: boolean };
 
 export interface QuestionGrid {
-  question: QuestionAt;
-  hypotheses: HypothesisAt[];
+  question: QuestionState;
+  hypotheses: HypothesisState[];
   grid: Grid<GridItem>;
 }
 
@@ -37,16 +39,11 @@ export async function loadQuestionGrid(
   if (question === "later") {
     throw unprocessable("The question did not exist yet at that time", [{ path: "asOf", message: "is before the question was created" }]);
   }
-  const [byQuestion, evidence] = await Promise.all([hypothesesAt(store, [questionId], asOf), evidenceAt(store, scenarioId, asOf)]);
-  const hypotheses = (byQuestion.get(questionId) ?? []).filter((h) => h.status === "open");
+  const [all, evidence] = await Promise.all([hypothesesAt(store, { questionIds: [questionId] }, asOf), evidenceAt(store, scenarioId, asOf)]);
+  const hypotheses = all.filter((h) => h.status === "open");
   const openIds = hypotheses.map((h) => h.id);
-  const ratings = await ratingsAt(
-    store,
-    evidence.map((e) => e.id),
-    openIds,
-    asOf,
-  );
-  const items: GridItem[] = evidence.map((e) => ({ ...e, retracted: e.retractedAt !== null }));
+  const ratings = await ratingsAt(store, { evidenceIds: evidence.map((e) => e.id), hypothesisIds: openIds }, asOf);
+  const items: GridItem[] = evidence.map((e) => ({ ...e, credibility: e.credibility as Credibility, retracted: e.retractedAt !== null }));
   return { question, hypotheses, grid: buildGrid(items, openIds, ratings, actorId) };
 }
 

@@ -6,11 +6,11 @@
 // or to the resolution when the question closed earlier.
 import "server-only";
 import { and, asc, eq, lte } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { requireActor, requireEntityRole, type Actor } from "@/lib/access/service";
+import { hypothesesAt } from "@/lib/asof/questions";
+import { resolutionAt } from "@/lib/asof/resolutions";
 import { pooledSeries, restrictToOpen, type PoolMethod, type Probabilities } from "@/lib/math";
-import { resolutionState } from "@/lib/resolutions/state";
-import { hypothesesAt } from "./reads";
 import { openTimeline } from "./timeline";
 
 export interface SeriesPointOut {
@@ -44,7 +44,7 @@ export async function getQuestionSeries(
   const s = store.schema;
   const method = query.method ?? "geometric";
   const now = query.asOf ?? store.now();
-  const resolution = resolutionState(await store.db.select().from(s.resolutions).where(eq(s.resolutions.questionId, questionId)), now);
+  const resolution = await resolutionAt(store, questionId, now);
   const endAt = resolution.closedAt ?? now;
   // everything strictly before the end moment counts, plus the end itself
   const until = new Date(endAt.getTime() + 1);
@@ -64,7 +64,7 @@ export async function getQuestionSeries(
       .where(and(eq(s.evidence.scenarioId, scenarioId), lte(s.evidence.createdAt, endAt)))
       .orderBy(asc(s.evidence.createdAt)),
     // titles and status as they stood at the end
-    hypothesesAt(store, [questionId], endAt),
+    hypothesesAt(store, { questionIds: [questionId] }, endAt),
   ]);
 
   const estimates = rows.map((r) => ({ analystId: r.analystId, at: r.at.getTime(), probabilities: r.probabilities }));
@@ -91,7 +91,7 @@ export async function getQuestionSeries(
     asOf: query.asOf ? query.asOf.toISOString() : null,
     end: endAt.toISOString(),
     resolution: resolution.status === "open" ? null : { at: resolution.closedAt!.toISOString(), hypothesisId: resolution.hypothesisId, annulled: resolution.status === "annulled" },
-    hypotheses: (hypotheses.get(questionId) ?? []).map((h) => ({ id: h.id, title: h.title, status: h.status })),
+    hypotheses: hypotheses.map((h) => ({ id: h.id, title: h.title, status: h.status })),
     team: points.map((p) => ({ at: iso(p.at), probabilities: p.probabilities })),
     analysts,
     evidence: evidence.map((e) => ({ id: e.id, summary: e.summary, at: e.at.toISOString() })),

@@ -5,12 +5,13 @@
 // overview showed it). Annulled questions are listed with null scores.
 import "server-only";
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import type { PoolMethod, QuestionScores, SeriesEstimate } from "@/lib/math";
+import { estimatesBefore } from "@/lib/asof/estimates";
 import { resolutionsOf, type ResolutionAt } from "./history";
 import { scoreHistory } from "./score-history";
-import { estimatesBefore, openTimeline } from "./timeline";
+import { openTimeline } from "./timeline";
 import type { ScoresQuery } from "./schema";
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };

@@ -2,7 +2,7 @@
 // them, the posterior recomputed as if that item were false (left out), ranked by how much
 // probability mass moves. From the caller's ratings or the team's (default).
 import "server-only";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { requireActor, requireEntityRole, type Actor } from "@/lib/access/service";
 import type { Probabilities } from "@/lib/math";
 import { sensitivityRows } from "./grid";

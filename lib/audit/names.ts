@@ -3,8 +3,9 @@
 // reader knows them by now.
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
-import { chunks } from "@/lib/analysis/reads";
+import type { Store } from "@/db/store";
+import type { Db } from "@/db/types";
+import { chunks } from "@/lib/chunks";
 import type { Names } from "./describe";
 
 export async function scenarioNames(store: Store, scenarioId: string, evidenceIds: Iterable<string>, db: Db = store.db): Promise<Names> {

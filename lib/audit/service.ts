@@ -1,7 +1,8 @@
 // The audit log: every change writes one immutable event inside the same transaction.
 import "server-only";
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import { and, asc, desc, eq, gt, gte, lt, lte, or } from "drizzle-orm";
+import type { Store } from "@/db/store";
+import type { Db, Row } from "@/db/types";
 import { newId } from "@/lib/ids";
 import { requireRole, type Actor } from "@/lib/access/service";
 import { DomainError } from "@/lib/errors";
@@ -29,13 +30,14 @@ export interface AuditEvent {
   item: string | null;
 }
 
-export type EventInput<T extends EventType> = {
-  scenarioId: string;
-  actorId: string | null;
+/** An event of a catalogued type: what changed, with the payloads its type declares. */
+export type EventBody<T extends EventType> = {
   type: T;
   entityId: string;
 } & (EventPayloads[T]["before"] extends null ? { before?: null } : { before: EventPayloads[T]["before"] }) &
   (EventPayloads[T]["after"] extends null ? { after?: null } : { after: EventPayloads[T]["after"] });
+
+export type EventInput<T extends EventType> = { scenarioId: string; actorId: string | null; at?: Date } & EventBody<T>;
 
 /** Append one event of a catalogued type (./catalogue.ts), inside the caller's transaction. */
 export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: EventInput<T>): Promise<void> {
@@ -43,7 +45,7 @@ export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: 
     id: newId(),
     scenarioId: e.scenarioId,
     actorId: e.actorId,
-    at: store.now(),
+    at: e.at ?? store.now(),
     type: e.type,
     entity: EVENT_TYPES[e.type].entity,
     entityId: e.entityId,
@@ -52,7 +54,7 @@ export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: 
   });
 }
 
-type EventRow = typeof import("@/db/schema/sqlite").events.$inferSelect;
+type EventRow = Row<"events">;
 
 export function toAuditEvent(r: EventRow, actorName: string | null, names: Names): AuditEvent {
   const event = { ...r, before: r.before ?? null, after: r.after ?? null };
@@ -126,19 +128,3 @@ export async function listEvents(store: Store, actor: Actor | null, scenarioId: 
   return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
 }
 
-/**
- * The `after` payload of an entity's latest event of the given types at or before `at`:
- * the state the audit log recorded then. Used for as-of reads of entities that keep no
- * version table of their own (a scenario's title, an outcome's routing).
- */
-export async function recordedStateAt(store: Store, entityId: string, types: string[], at: Date): Promise<Record<string, unknown> | null> {
-  const e = store.schema.events;
-  const rows = await store.db
-    .select({ after: e.after })
-    .from(e)
-    .where(and(eq(e.entityId, entityId), lte(e.at, at), inArray(e.type, types)))
-    .orderBy(desc(e.at), desc(e.id))
-    .limit(1);
-  const after = rows[0]?.after;
-  return after && typeof after === "object" ? (after as Record<string, unknown>) : null;
-}

@@ -3,11 +3,10 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { appOrigin, env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { CLIENT_HEADER } from "@/lib/security/client";
-import { serializedAdapter } from "./serialized-adapter";
 
 export function createAuth(store: Store) {
   const e = env();
@@ -16,10 +15,9 @@ export function createAuth(store: Store) {
     baseURL: e.BETTER_AUTH_URL,
     secret: e.BETTER_AUTH_SECRET,
     trustedOrigins: [appOrigin()],
-    database: serializedAdapter(
-      store,
+    database: store.wrapAuthAdapter(
       drizzleAdapter(store.db, {
-        provider: "sqlite",
+        provider: store.authProvider,
         schema: {
           user: store.schema.user,
           session: store.schema.session,

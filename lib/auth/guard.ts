@@ -8,10 +8,11 @@
 //  - Replies: the session list never hands session tokens to page scripts.
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/security/client";
 import { hit } from "@/lib/security/rate-limit";
+import { nulPath } from "@/lib/validation/storable";
 import { LIMITS } from "@/lib/validation/limits";
 import { passwordWeakness } from "./password";
 
@@ -38,6 +39,8 @@ const emailKey = (email: string) => email.trim().toLowerCase();
 
 /** What a request's path and body break, if anything: null when it may go on. */
 function inputProblem(path: string, body: Body): Response | null {
+  const nul = nulPath(body);
+  if (nul) return refuse(400, "INVALID_INPUT", `The field ${nul} contains a NUL character (U+0000), which cannot be stored.`);
   if (path === "/sign-up/email" || path === "/update-user") {
     const name = body.name;
     if (name !== undefined && (typeof name !== "string" || name.trim().length === 0 || name.length > LIMITS.name)) {

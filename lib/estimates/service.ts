@@ -2,14 +2,16 @@
 // moment. Append-only: the sequence of estimates is the confidence history.
 import "server-only";
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { newId } from "@/lib/ids";
 import { unprocessable, type FieldError } from "@/lib/errors";
 import { requireEntityRole, type Actor } from "@/lib/access/service";
-import { recordEvent } from "@/lib/audit/service";
+import { writeScenario } from "@/lib/service/write";
 import { sumsToOne } from "@/lib/math";
 import { requireOpenQuestion } from "@/lib/resolutions/service";
-import type { EstimateRow } from "./standing";
+import type { Row } from "@/db/types";
+
+type EstimateRow = Row<"estimates">;
 import type { CreateEstimateInput, EstimateHistoryQuery } from "./schema";
 
 export interface EstimateOut {
@@ -40,10 +42,10 @@ export async function createEstimate(
   questionId: string,
   input: CreateEstimateInput,
 ): Promise<EstimateOut> {
-  const { scenarioId } = await requireEntityRole(store, actor, "question", questionId, "editor");
   const s = store.schema;
-  return store.tx(async (tx) => {
-    await requireOpenQuestion(store, tx, questionId, "new estimates");
+  return writeScenario(store, actor, { entity: "question", id: questionId }, "editor", async (w) => {
+    const { scenarioId, tx } = w;
+    await requireOpenQuestion(store, questionId, "new estimates");
     const hypotheses = await tx.select().from(s.hypotheses).where(eq(s.hypotheses.questionId, questionId));
     const byId = new Map(hypotheses.map((h) => [h.id, h]));
     const errors: FieldError[] = [];
@@ -75,7 +77,6 @@ export async function createEstimate(
       if (bad.length > 0) throw unprocessable("Linked evidence must belong to this scenario", bad);
     }
 
-    const now = store.now();
     const row = (
       await tx
         .insert(s.estimates)
@@ -83,18 +84,16 @@ export async function createEstimate(
           id: newId(),
           scenarioId,
           questionId,
-          analystId: actor!.id,
+          analystId: w.actor.id,
           probabilities: input.probabilities,
           rationale: input.rationale,
           evidenceIds,
-          createdAt: now,
+          createdAt: w.now,
         })
         .returning()
     )[0]!;
-    await tx.insert(s.forecasters).values({ questionId, analystId: actor!.id, firstAt: now }).onConflictDoNothing();
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    await tx.insert(s.forecasters).values({ questionId, analystId: w.actor.id, firstAt: w.now }).onConflictDoNothing();
+    await w.record({
       type: "estimate.created",
       entityId: row.id,
       after: { questionId, probabilities: row.probabilities, rationale: row.rationale, evidenceIds },

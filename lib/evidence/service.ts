@@ -2,11 +2,11 @@
 // reason; every edit appends an evidence_versions row, so any past state can be shown.
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { newId } from "@/lib/ids";
 import { DomainError, notFound, staleVersion, unprocessable } from "@/lib/errors";
 import { requireEntityRole, requireRole, type Actor } from "@/lib/access/service";
-import { recordEvent } from "@/lib/audit/service";
+import { updateVersioned, writeScenario } from "@/lib/service/write";
 import { sourceInScenario } from "@/lib/sources/service";
 import type { CreateEvidenceInput, ListEvidenceQuery, PatchEvidenceInput, RetractEvidenceInput } from "./schema";
 import { iso, scenarioEvidence, toEvidence, toVersion, type Content, type Evidence, type EvidenceDetail, type EvidenceRow } from "./read";
@@ -29,7 +29,7 @@ export async function getEvidence(store: Store, actor: Actor | null, evidenceId:
   await requireEntityRole(store, actor, "evidence", evidenceId, "viewer");
   const s = store.schema;
   const [row, versions] = await Promise.all([
-    loadRow(store, store.db, evidenceId),
+    loadRow(store, evidenceId),
     store.db
       .select()
       .from(s.evidenceVersions)
@@ -39,17 +39,17 @@ export async function getEvidence(store: Store, actor: Actor | null, evidenceId:
   return { ...toEvidence(row), versions: versions.map(toVersion) };
 }
 
-async function loadRow(store: Store, db: Db, evidenceId: string): Promise<EvidenceRow> {
+async function loadRow(store: Store, evidenceId: string): Promise<EvidenceRow> {
   const e = store.schema.evidence;
-  const row = (await db.select().from(e).where(eq(e.id, evidenceId)).limit(1))[0];
+  const row = (await store.db.select().from(e).where(eq(e.id, evidenceId)).limit(1))[0];
   if (!row) throw notFound("Evidence");
   return row;
 }
 
 /** The source must be in this scenario; an excerpt from a source with text must occur in it verbatim. */
-async function checkSource(store: Store, tx: Db, scenarioId: string, sourceId: string | null, excerpt: string | null) {
+async function checkSource(store: Store, scenarioId: string, sourceId: string | null, excerpt: string | null) {
   if (sourceId === null) return;
-  const source = await sourceInScenario(store, tx, scenarioId, sourceId);
+  const source = await sourceInScenario(store, scenarioId, sourceId);
   if (!source) throw unprocessable("No such source in this scenario", [{ path: "sourceId", message: "unknown source" }]);
   if (excerpt !== null && source.text !== null && !source.text.includes(excerpt)) {
     throw unprocessable("The excerpt must be quoted verbatim from the source's text", [
@@ -61,15 +61,15 @@ async function checkSource(store: Store, tx: Db, scenarioId: string, sourceId: s
 // When something happened cannot lie in the future; a day's slack covers every time zone.
 const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
-function requirePlausibleDate(store: Store, occurredAt: Date | null): void {
-  if (occurredAt && occurredAt.getTime() > store.now().getTime() + FUTURE_SLACK_MS) {
+function requirePlausibleDate(now: Date, occurredAt: Date | null): void {
+  if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS) {
     throw unprocessable("When it happened cannot be later than tomorrow", [{ path: "occurredAt", message: "is later than tomorrow" }]);
   }
 }
 
-async function insertVersion(store: Store, tx: Db, evidenceId: string, version: number, c: Content, editedBy: string, at: Date) {
+async function insertVersion(store: Store, evidenceId: string, version: number, c: Content, editedBy: string, at: Date) {
   const ev = store.schema.evidenceVersions;
-  return (await tx.insert(ev).values({ evidenceId, version, ...c, editedBy, createdAt: at }).returning())[0]!;
+  return (await store.db.insert(ev).values({ evidenceId, version, ...c, editedBy, createdAt: at }).returning())[0]!;
 }
 
 export async function createEvidence(
@@ -78,8 +78,6 @@ export async function createEvidence(
   scenarioId: string,
   input: CreateEvidenceInput,
 ): Promise<Evidence> {
-  await requireRole(store, actor, scenarioId, "editor");
-  const s = store.schema;
   const content: Content = {
     summary: input.summary,
     excerpt: input.excerpt ?? null,
@@ -89,25 +87,18 @@ export async function createEvidence(
     credibility: input.credibility,
     tags: input.tags ?? [],
   };
-  requirePlausibleDate(store, content.occurredAt);
-  const row = await store.tx(async (tx) => {
-    await checkSource(store, tx, scenarioId, content.sourceId, content.excerpt);
+  const row = await writeScenario(store, actor, { scenarioId }, "editor", async (w) => {
+    requirePlausibleDate(w.now, content.occurredAt);
+    await checkSource(store, scenarioId, content.sourceId, content.excerpt);
     const id = newId();
-    const now = store.now();
     const created = (
-      await tx
-        .insert(s.evidence)
-        .values({ id, scenarioId, ...content, version: 1, createdBy: actor!.id, createdAt: now, updatedAt: now })
+      await w.tx
+        .insert(store.schema.evidence)
+        .values({ id, scenarioId, ...content, version: 1, createdBy: w.actor.id, createdAt: w.now, updatedAt: w.now })
         .returning()
     )[0]!;
-    const v1 = await insertVersion(store, tx, id, 1, content, actor!.id, now);
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
-      type: "evidence.created",
-      entityId: id,
-      after: toVersion(v1),
-    });
+    const v1 = await insertVersion(store, id, 1, content, w.actor.id, w.now);
+    await w.record({ type: "evidence.created", entityId: id, after: toVersion(v1) });
     return created;
   });
   return toEvidence(row);
@@ -129,10 +120,9 @@ export async function patchEvidence(
   evidenceId: string,
   input: PatchEvidenceInput,
 ): Promise<Evidence> {
-  const { scenarioId } = await requireEntityRole(store, actor, "evidence", evidenceId, "editor");
   const s = store.schema;
-  const row = await store.tx(async (tx) => {
-    const current = await loadRow(store, tx, evidenceId);
+  const row = await writeScenario(store, actor, { entity: "evidence", id: evidenceId }, "editor", async (w) => {
+    const current = await loadRow(store, evidenceId);
     if (current.retractedAt) throw unprocessable("Retracted evidence cannot be edited");
     if (current.version !== input.version) throw staleVersion("Evidence", current.version);
     const next: Content = {
@@ -146,29 +136,20 @@ export async function patchEvidence(
     };
     // An edit that changes nothing adds no version and no event.
     if (sameContent(current, next)) return current;
-    if (input.occurredAt !== undefined) requirePlausibleDate(store, next.occurredAt);
+    if (input.occurredAt !== undefined) requirePlausibleDate(w.now, next.occurredAt);
     if (input.sourceId !== undefined || input.excerpt !== undefined) {
-      await checkSource(store, tx, scenarioId, next.sourceId, next.excerpt);
+      await checkSource(store, w.scenarioId, next.sourceId, next.excerpt);
     }
-    const now = store.now();
+    const updated = await updateVersioned(store, "evidence", evidenceId, input.version, { ...next, updatedAt: w.now }, "Evidence");
     const before = (
-      await tx
+      await w.tx
         .select()
         .from(s.evidenceVersions)
         .where(and(eq(s.evidenceVersions.evidenceId, evidenceId), eq(s.evidenceVersions.version, current.version)))
         .limit(1)
     )[0];
-    const after = await insertVersion(store, tx, evidenceId, current.version + 1, next, actor!.id, now);
-    const updated = (
-      await tx
-        .update(s.evidence)
-        .set({ ...next, version: current.version + 1, updatedAt: now })
-        .where(eq(s.evidence.id, evidenceId))
-        .returning()
-    )[0]!;
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    const after = await insertVersion(store, evidenceId, updated.version, next, w.actor.id, w.now);
+    await w.record({
       type: "evidence.updated",
       entityId: evidenceId,
       before: before ? toVersion(before) : { version: current.version, ...contentJson(current) },
@@ -188,28 +169,24 @@ export async function retractEvidence(
   evidenceId: string,
   input: RetractEvidenceInput,
 ): Promise<Evidence> {
-  const { scenarioId } = await requireEntityRole(store, actor, "evidence", evidenceId, "editor");
   const s = store.schema;
-  const row = await store.tx(async (tx) => {
-    const current = await loadRow(store, tx, evidenceId);
+  const row = await writeScenario(store, actor, { entity: "evidence", id: evidenceId }, "editor", async (w) => {
+    const current = await loadRow(store, evidenceId);
     if (current.retractedAt) {
       throw new DomainError("conflict", `This evidence was already retracted on ${current.retractedAt.toISOString()}`);
     }
-    const now = store.now();
     const updated = (
-      await tx
+      await w.tx
         .update(s.evidence)
-        .set({ retractedAt: now, retractReason: input.reason, retractedBy: actor!.id })
+        .set({ retractedAt: w.now, retractReason: input.reason, retractedBy: w.actor.id })
         .where(eq(s.evidence.id, evidenceId))
         .returning()
     )[0]!;
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    await w.record({
       type: "evidence.retracted",
       entityId: evidenceId,
       before: { retractedAt: null, retractReason: null },
-      after: { retractedAt: now.toISOString(), retractReason: input.reason },
+      after: { retractedAt: w.now.toISOString(), retractReason: input.reason },
     });
     return updated;
   });

@@ -8,8 +8,9 @@ import { DomainError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { jsonDepth, requireJsonBody, requireSameOrigin } from "@/lib/security/origin";
 import { enforce } from "@/lib/security/rate-limit";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import type { Actor } from "@/lib/access/service";
+import { NUL_MESSAGE, nulPath } from "@/lib/validation/storable";
 import { problem, problemFromError } from "./problem";
 
 export const DEFAULT_BODY_LIMIT = 1_000_000; // 1 MB
@@ -83,6 +84,7 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   if (jsonDepth(value) > MAX_JSON_DEPTH) {
     throw new DomainError("invalid", `The request body nests deeper than ${MAX_JSON_DEPTH} levels`, [{ path: "(body)", message: "nested too deeply" }]);
   }
+  refuseNul(value, "The request body");
   return value;
 }
 
@@ -112,6 +114,11 @@ export function notAllowed(allowed: string, detail = `This endpoint supports ${a
   };
 }
 
+function refuseNul(value: unknown, where: string): void {
+  const path = nulPath(value);
+  if (path) throw new DomainError("invalid", `${where} contains a NUL character (U+0000), which cannot be stored`, [{ path, message: NUL_MESSAGE }]);
+}
+
 const limitOf = (l: RouteOptions["bodyLimit"]) => (typeof l === "function" ? l() : (l ?? DEFAULT_BODY_LIMIT));
 
 export function route<P = Record<string, never>>(
@@ -130,6 +137,9 @@ export function route<P = Record<string, never>>(
       }
       const url = new URL(req.url);
       const params = await context.params;
+      // no stored id contains U+0000, and PostgreSQL refuses one even in a lookup
+      if (nulPath(params)) throw new DomainError("not_found", "Not found");
+      refuseNul(Object.fromEntries(url.searchParams), "The query string");
       return await handler({
         req,
         params,

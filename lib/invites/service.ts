@@ -6,12 +6,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
+import type { Row } from "@/db/types";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { requireActor, requireRole, roleIn, type Actor, type Role } from "@/lib/access/service";
-import { recordEvent } from "@/lib/audit/service";
+import { writeScenario } from "@/lib/service/write";
 import type { CreateInviteInput } from "./schema";
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -32,39 +33,35 @@ export type CreatedInvite = InviteOut & { url: string };
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createInvite(store: Store, actor: Actor | null, scenarioId: string, input: CreateInviteInput): Promise<CreatedInvite> {
-  await requireRole(store, actor, scenarioId, "owner");
   const s = store.schema;
   const token = randomBytes(32).toString("base64url");
-  const now = store.now();
-  const row = await store.tx(async (tx) => {
+  const { row, actorId } = await writeScenario(store, actor, { scenarioId }, "owner", async (w) => {
     const created = (
-      await tx
+      await w.tx
         .insert(s.invites)
         .values({
           id: newId(),
           scenarioId,
           role: input.role,
           tokenHash: hash(token),
-          createdBy: actor!.id,
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
+          createdBy: w.actor.id,
+          createdAt: w.now,
+          expiresAt: new Date(w.now.getTime() + input.expiresInDays * DAY_MS),
         })
         .returning()
     )[0]!;
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    await w.record({
       type: "invite.created",
       entityId: created.id,
       after: { role: created.role, expiresAt: created.expiresAt.toISOString() },
     });
-    return created;
+    return { row: created, actorId: w.actor.id };
   });
-  const name = (await store.db.select({ name: s.user.name }).from(s.user).where(eq(s.user.id, actor!.id)))[0]?.name ?? null;
+  const name = (await store.db.select({ name: s.user.name }).from(s.user).where(eq(s.user.id, actorId)))[0]?.name ?? null;
   return { ...inviteOut(row, name), url: `${env().BETTER_AUTH_URL}/invite/${token}` };
 }
 
-type InviteRow = typeof import("@/db/schema/sqlite").invites.$inferSelect;
+type InviteRow = Row<"invites">;
 const inviteOut = (r: InviteRow, createdByName: string | null): InviteOut => ({
   id: r.id,
   scenarioId: r.scenarioId,
@@ -89,17 +86,14 @@ export async function listInvites(store: Store, actor: Actor | null, scenarioId:
 }
 
 export async function revokeInvite(store: Store, actor: Actor | null, inviteId: string): Promise<void> {
-  const a = requireActor(actor);
   const s = store.schema;
-  const invite = (await store.db.select().from(s.invites).where(eq(s.invites.id, inviteId)).limit(1))[0];
-  // an invite of a scenario the caller is not in does not exist for them
-  if (!invite || (await roleIn(store, a.id, invite.scenarioId)) === null) throw notFound("Invitation");
-  await requireRole(store, a, invite.scenarioId, "owner", "Invitation");
-  await store.tx(async (tx) => {
-    const current = (await tx.select().from(s.invites).where(eq(s.invites.id, inviteId)).limit(1))[0]!;
+  // an invite of a scenario the caller is not in does not exist for them (404), a member who
+  // is not an owner may not revoke it (403)
+  await writeScenario(store, actor, { entity: "invite", id: inviteId }, "owner", async (w) => {
+    const current = (await w.tx.select().from(s.invites).where(eq(s.invites.id, inviteId)).limit(1))[0]!;
     if (current.revokedAt || current.acceptedAt) return;
-    await tx.update(s.invites).set({ revokedAt: store.now(), revokedBy: a.id }).where(eq(s.invites.id, inviteId));
-    await recordEvent(store, tx, { scenarioId: invite.scenarioId, actorId: a.id, type: "invite.revoked", entityId: inviteId, before: { role: invite.role } });
+    await w.tx.update(s.invites).set({ revokedAt: w.now, revokedBy: w.actor.id }).where(eq(s.invites.id, inviteId));
+    await w.record({ type: "invite.revoked", entityId: inviteId, before: { role: current.role } });
   });
 }
 
@@ -125,17 +119,22 @@ export async function previewInvite(store: Store, actor: Actor | null, token: st
 
 /** Join with the invitation's role; the link is used up. */
 export async function acceptInvite(store: Store, actor: Actor | null, token: string): Promise<{ scenarioId: string; role: Role }> {
-  const a = requireActor(actor);
+  requireActor(actor);
   const s = store.schema;
   const tokenHash = hash(token);
-  return store.tx(async (tx) => {
+  const found = (await store.db.select({ scenarioId: s.invites.scenarioId }).from(s.invites).where(eq(s.invites.tokenHash, tokenHash)).limit(1))[0];
+  if (!found) throw invalid();
+  // the link is the authority here, not a role: the actor joins by it
+  return writeScenario(store, actor, { scenarioId: found.scenarioId }, null, async (w) => {
+    const { tx } = w;
+    const a = w.actor;
     const invite = (await tx.select().from(s.invites).where(eq(s.invites.tokenHash, tokenHash)).limit(1))[0];
-    if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt.getTime() <= store.now().getTime()) throw invalid();
+    if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt.getTime() <= w.now.getTime()) throw invalid();
     const existing = (await tx.select({ role: s.members.role }).from(s.members).where(and(eq(s.members.scenarioId, invite.scenarioId), eq(s.members.userId, a.id))))[0];
     if (existing) {
       throw new DomainError("conflict", `You are already a member of this scenario (as ${existing.role}); the invitation is left for someone else`);
     }
-    const now = store.now();
+    const now = w.now;
     // a conditional update: of two people racing for one link, exactly one wins
     const claimed = await tx
       .update(s.invites)
@@ -144,7 +143,7 @@ export async function acceptInvite(store: Store, actor: Actor | null, token: str
       .returning({ id: s.invites.id });
     if (claimed.length === 0) throw invalid();
     await tx.insert(s.members).values({ scenarioId: invite.scenarioId, userId: a.id, role: invite.role, createdAt: now, updatedAt: now });
-    await recordEvent(store, tx, { scenarioId: invite.scenarioId, actorId: a.id, type: "member.joined", entityId: a.id, after: { role: invite.role, inviteId: invite.id } });
+    await w.record({ type: "member.joined", entityId: a.id, after: { role: invite.role, inviteId: invite.id } });
     return { scenarioId: invite.scenarioId, role: invite.role };
   });
 }

@@ -2,10 +2,10 @@
 // remove members. A scenario always keeps at least one owner.
 import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { notFound, unprocessable } from "@/lib/errors";
 import { requireRole, type Actor, type Role } from "@/lib/access/service";
-import { recordEvent } from "@/lib/audit/service";
+import { writeScenario } from "@/lib/service/write";
 import type { PatchMemberInput } from "./schema";
 
 export interface Member {
@@ -16,9 +16,9 @@ export interface Member {
   since: string;
 }
 
-async function memberRows(store: Store, db: Db, scenarioId: string, userId?: string): Promise<Member[]> {
+async function memberRows(store: Store, scenarioId: string, userId?: string): Promise<Member[]> {
   const s = store.schema;
-  const rows = await db
+  const rows = await store.db
     .select({ userId: s.members.userId, email: s.user.email, name: s.user.name, role: s.members.role, since: s.members.createdAt })
     .from(s.members)
     .innerJoin(s.user, eq(s.user.id, s.members.userId))
@@ -29,20 +29,20 @@ async function memberRows(store: Store, db: Db, scenarioId: string, userId?: str
 
 export async function listMembers(store: Store, actor: Actor | null, scenarioId: string): Promise<Member[]> {
   await requireRole(store, actor, scenarioId, "viewer");
-  return memberRows(store, store.db, scenarioId);
+  return memberRows(store, scenarioId);
 }
 
-async function ownerCount(store: Store, db: Db, scenarioId: string): Promise<number> {
+async function ownerCount(store: Store, scenarioId: string): Promise<number> {
   const s = store.schema;
-  const rows = await db
+  const rows = await store.db
     .select({ n: count() })
     .from(s.members)
     .where(and(eq(s.members.scenarioId, scenarioId), eq(s.members.role, "owner")));
   return rows[0]?.n ?? 0;
 }
 
-async function existingMember(store: Store, db: Db, scenarioId: string, userId: string): Promise<Member> {
-  const m = (await memberRows(store, db, scenarioId, userId))[0];
+async function existingMember(store: Store, scenarioId: string, userId: string): Promise<Member> {
+  const m = (await memberRows(store, scenarioId, userId))[0];
   if (!m) throw notFound("Member");
   return m;
 }
@@ -54,23 +54,20 @@ export async function changeRole(
   userId: string,
   input: PatchMemberInput,
 ): Promise<Member> {
-  await requireRole(store, actor, scenarioId, "owner");
   const s = store.schema;
-  return store.tx(async (tx) => {
-    const before = await existingMember(store, tx, scenarioId, userId);
+  return writeScenario(store, actor, { scenarioId }, "owner", async (w) => {
+    const before = await existingMember(store, scenarioId, userId);
     if (before.role === input.role) return before;
-    if (before.role === "owner" && (await ownerCount(store, tx, scenarioId)) <= 1) {
+    if (before.role === "owner" && (await ownerCount(store, scenarioId)) <= 1) {
       throw unprocessable("A scenario needs at least one owner; make someone else owner first", [
         { path: "role", message: "last owner cannot be demoted" },
       ]);
     }
-    await tx
+    await w.tx
       .update(s.members)
-      .set({ role: input.role, updatedAt: store.now() })
+      .set({ role: input.role, updatedAt: w.now })
       .where(and(eq(s.members.scenarioId, scenarioId), eq(s.members.userId, userId)));
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    await w.record({
       type: "member.role_changed",
       entityId: userId,
       before: { email: before.email, role: before.role },
@@ -81,20 +78,17 @@ export async function changeRole(
 }
 
 export async function removeMember(store: Store, actor: Actor | null, scenarioId: string, userId: string): Promise<void> {
-  await requireRole(store, actor, scenarioId, "owner");
   const s = store.schema;
-  await store.tx(async (tx) => {
-    const before = await existingMember(store, tx, scenarioId, userId);
-    if (before.role === "owner" && (await ownerCount(store, tx, scenarioId)) <= 1) {
+  await writeScenario(store, actor, { scenarioId }, "owner", async (w) => {
+    const before = await existingMember(store, scenarioId, userId);
+    if (before.role === "owner" && (await ownerCount(store, scenarioId)) <= 1) {
       throw unprocessable("A scenario needs at least one owner; make someone else owner first", [
         { path: "userId", message: "last owner cannot be removed" },
       ]);
     }
     // The membership row goes; the event keeps who had which role until when.
-    await tx.delete(s.members).where(and(eq(s.members.scenarioId, scenarioId), eq(s.members.userId, userId)));
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    await w.tx.delete(s.members).where(and(eq(s.members.scenarioId, scenarioId), eq(s.members.userId, userId)));
+    await w.record({
       type: "member.removed",
       entityId: userId,
       before: { email: before.email, role: before.role },
@@ -117,7 +111,7 @@ export async function listPeople(store: Store, actor: Actor | null, scenarioId: 
   await requireRole(store, actor, scenarioId, "viewer");
   const s = store.schema;
   const [members, actors] = await Promise.all([
-    memberRows(store, store.db, scenarioId),
+    memberRows(store, scenarioId),
     // events_scenario_at_idx (scenario_id, at)
     store.db
       .selectDistinct({ id: s.user.id, name: s.user.name })

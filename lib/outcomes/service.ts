@@ -1,15 +1,16 @@
 // Outcomes: named end-states reached through hypotheses of one question tree.
 import "server-only";
 import { eq, max } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import type { Store } from "@/db/store";
+import type { Row } from "@/db/types";
 import { newId } from "@/lib/ids";
 import { notFound, staleVersion, unprocessable } from "@/lib/errors";
-import { requireEntityRole, requireRole, type Actor } from "@/lib/access/service";
-import { recordEvent } from "@/lib/audit/service";
+import { requireRole, type Actor } from "@/lib/access/service";
+import { updateVersioned, writeScenario } from "@/lib/service/write";
 import { sameTree } from "@/lib/math";
 import type { CreateOutcomeInput, PatchOutcomeInput } from "./schema";
 
-type OutcomeRow = typeof import("@/db/schema/sqlite").outcomes.$inferSelect;
+type OutcomeRow = Row<"outcomes">;
 
 export interface OutcomeOut {
   id: string;
@@ -36,11 +37,11 @@ const outcomeOut = (o: OutcomeRow): OutcomeOut => ({
 });
 
 /** Every id must be a hypothesis of this scenario, all in one root question's tree. */
-async function checkHypotheses(store: Store, tx: Db, scenarioId: string, ids: string[]): Promise<string[]> {
+async function checkHypotheses(store: Store, scenarioId: string, ids: string[]): Promise<string[]> {
   const s = store.schema;
   const unique = [...new Set(ids)];
-  const questions = await tx.select().from(s.questions).where(eq(s.questions.scenarioId, scenarioId));
-  const hypotheses = await tx.select().from(s.hypotheses).where(eq(s.hypotheses.scenarioId, scenarioId));
+  const questions = await store.db.select().from(s.questions).where(eq(s.questions.scenarioId, scenarioId));
+  const hypotheses = await store.db.select().from(s.hypotheses).where(eq(s.hypotheses.scenarioId, scenarioId));
   const known = new Set(hypotheses.map((h) => h.id));
   const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ path: `hypothesisIds.${i}`, message: "unknown hypothesis in this scenario" }]));
   if (errors.length > 0) throw unprocessable("Some hypotheses are not in this scenario", errors);
@@ -65,14 +66,12 @@ export async function listOutcomes(store: Store, actor: Actor | null, scenarioId
 }
 
 export async function createOutcome(store: Store, actor: Actor | null, scenarioId: string, input: CreateOutcomeInput): Promise<OutcomeOut> {
-  await requireRole(store, actor, scenarioId, "editor");
   const s = store.schema;
-  return store.tx(async (tx) => {
-    const hypothesisIds = await checkHypotheses(store, tx, scenarioId, input.hypothesisIds);
-    const last = await tx.select({ p: max(s.outcomes.position) }).from(s.outcomes).where(eq(s.outcomes.scenarioId, scenarioId));
-    const now = store.now();
+  return writeScenario(store, actor, { scenarioId }, "editor", async (w) => {
+    const hypothesisIds = await checkHypotheses(store, scenarioId, input.hypothesisIds);
+    const last = await w.tx.select({ p: max(s.outcomes.position) }).from(s.outcomes).where(eq(s.outcomes.scenarioId, scenarioId));
     const row = (
-      await tx
+      await w.tx
         .insert(s.outcomes)
         .values({
           id: newId(),
@@ -81,14 +80,12 @@ export async function createOutcome(store: Store, actor: Actor | null, scenarioI
           description: input.description ?? "",
           hypothesisIds,
           position: (last[0]?.p ?? 0) + 1,
-          createdAt: now,
-          updatedAt: now,
+          createdAt: w.now,
+          updatedAt: w.now,
         })
         .returning()
     )[0]!;
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    await w.record({
       type: "outcome.created",
       entityId: row.id,
       after: { title: row.title, description: row.description, hypothesisIds },
@@ -98,26 +95,16 @@ export async function createOutcome(store: Store, actor: Actor | null, scenarioI
 }
 
 export async function patchOutcome(store: Store, actor: Actor | null, outcomeId: string, input: PatchOutcomeInput): Promise<OutcomeOut> {
-  const { scenarioId } = await requireEntityRole(store, actor, "outcome", outcomeId, "editor");
   const s = store.schema;
-  return store.tx(async (tx) => {
-    const current = (await tx.select().from(s.outcomes).where(eq(s.outcomes.id, outcomeId)))[0];
+  return writeScenario(store, actor, { entity: "outcome", id: outcomeId }, "editor", async (w) => {
+    const current = (await w.tx.select().from(s.outcomes).where(eq(s.outcomes.id, outcomeId)))[0];
     if (!current) throw notFound("Outcome");
     if (current.version !== input.version) throw staleVersion("Outcome", current.version);
-    const hypothesisIds = input.hypothesisIds ? await checkHypotheses(store, tx, scenarioId, input.hypothesisIds) : current.hypothesisIds;
-    const now = store.now();
-    const archivedAt = input.archived === undefined ? current.archivedAt : input.archived ? (current.archivedAt ?? now) : null;
+    const hypothesisIds = input.hypothesisIds ? await checkHypotheses(store, w.scenarioId, input.hypothesisIds) : current.hypothesisIds;
+    const archivedAt = input.archived === undefined ? current.archivedAt : input.archived ? (current.archivedAt ?? w.now) : null;
     const next = { title: input.title ?? current.title, description: input.description ?? current.description, hypothesisIds, archivedAt };
-    const updated = (
-      await tx
-        .update(s.outcomes)
-        .set({ ...next, version: current.version + 1, updatedAt: now })
-        .where(eq(s.outcomes.id, outcomeId))
-        .returning()
-    )[0]!;
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    const updated = await updateVersioned(store, "outcomes", outcomeId, input.version, { ...next, updatedAt: w.now }, "Outcome");
+    await w.record({
       type: "outcome.updated",
       entityId: outcomeId,
       before: outcomeOut(current),

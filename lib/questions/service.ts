@@ -2,17 +2,18 @@
 // keeps it (and its history) but drops it from aggregates.
 import "server-only";
 import { and, asc, eq, max } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import type { Store } from "@/db/store";
+import type { Row } from "@/db/types";
 import { newId } from "@/lib/ids";
 import { notFound, staleVersion, unprocessable } from "@/lib/errors";
-import { requireEntityRole, requireRole, type Actor } from "@/lib/access/service";
-import { recordEvent } from "@/lib/audit/service";
+import { requireEntityRole, type Actor } from "@/lib/access/service";
+import { updateVersioned, writeScenario } from "@/lib/service/write";
 import { requireOpenQuestion } from "@/lib/resolutions/service";
 import type { CreateQuestionInput, HypothesisInput, PatchHypothesisInput, PatchQuestionInput } from "./schema";
 import { repeatedTitles, titleKey } from "./titles";
 
-type QuestionRow = typeof import("@/db/schema/sqlite").questions.$inferSelect;
-type HypothesisRow = typeof import("@/db/schema/sqlite").hypotheses.$inferSelect;
+type QuestionRow = Row<"questions">;
+type HypothesisRow = Row<"hypotheses">;
 
 export interface HypothesisOut {
   id: string;
@@ -47,9 +48,9 @@ export const hypothesisOut = (h: HypothesisRow): HypothesisOut => ({
   updatedAt: h.updatedAt.toISOString(),
 });
 
-async function questionOut(store: Store, db: Db, q: QuestionRow): Promise<QuestionOut> {
+async function questionOut(store: Store, q: QuestionRow): Promise<QuestionOut> {
   const s = store.schema;
-  const hs = await db.select().from(s.hypotheses).where(eq(s.hypotheses.questionId, q.id)).orderBy(asc(s.hypotheses.position));
+  const hs = await store.db.select().from(s.hypotheses).where(eq(s.hypotheses.questionId, q.id)).orderBy(asc(s.hypotheses.position));
   return {
     id: q.id,
     scenarioId: q.scenarioId,
@@ -63,11 +64,10 @@ async function questionOut(store: Store, db: Db, q: QuestionRow): Promise<Questi
   };
 }
 
-async function insertHypothesis(store: Store, tx: Db, question: QuestionRow, h: HypothesisInput, position: number, actorId: string) {
+async function insertHypothesis(store: Store, question: QuestionRow, h: HypothesisInput, position: number, actorId: string, now: Date) {
   const s = store.schema;
-  const now = store.now();
   const row = (
-    await tx
+    await store.db
       .insert(s.hypotheses)
       .values({
         id: newId(),
@@ -81,7 +81,7 @@ async function insertHypothesis(store: Store, tx: Db, question: QuestionRow, h: 
       })
       .returning()
   )[0]!;
-  await tx.insert(s.hypothesisVersions).values({
+  await store.db.insert(s.hypothesisVersions).values({
     hypothesisId: row.id,
     version: 1,
     title: row.title,
@@ -94,9 +94,9 @@ async function insertHypothesis(store: Store, tx: Db, question: QuestionRow, h: 
 }
 
 /** 422 when another open hypothesis of the question already has this title. */
-async function requireUniqueTitle(store: Store, tx: Db, questionId: string, title: string, exceptId: string | null, path: string) {
+async function requireUniqueTitle(store: Store, questionId: string, title: string, exceptId: string | null, path: string) {
   const s = store.schema;
-  const open = await tx
+  const open = await store.db
     .select({ id: s.hypotheses.id, title: s.hypotheses.title })
     .from(s.hypotheses)
     .where(and(eq(s.hypotheses.questionId, questionId), eq(s.hypotheses.status, "open")));
@@ -111,7 +111,7 @@ async function requireUniqueTitle(store: Store, tx: Db, questionId: string, titl
 export async function getQuestion(store: Store, actor: Actor | null, questionId: string): Promise<QuestionOut> {
   await requireEntityRole(store, actor, "question", questionId, "viewer");
   const q = (await store.db.select().from(store.schema.questions).where(eq(store.schema.questions.id, questionId)))[0]!;
-  return questionOut(store, store.db, q);
+  return questionOut(store, q);
 }
 
 export async function createQuestion(
@@ -120,18 +120,17 @@ export async function createQuestion(
   scenarioId: string,
   input: CreateQuestionInput,
 ): Promise<QuestionOut> {
-  await requireRole(store, actor, scenarioId, "editor");
   const repeated = repeatedTitles(input.hypotheses.map((h) => h.title));
-  if (repeated.length > 0) {
-    throw unprocessable(
-      "Two hypotheses of one question may not share a title",
-      repeated.map((i) => ({ path: `hypotheses.${i}.title`, message: "repeats another hypothesis's title" })),
-    );
-  }
   const s = store.schema;
-  return store.tx(async (tx) => {
+  return writeScenario(store, actor, { scenarioId }, "editor", async (w) => {
+    if (repeated.length > 0) {
+      throw unprocessable(
+        "Two hypotheses of one question may not share a title",
+        repeated.map((i) => ({ path: `hypotheses.${i}.title`, message: "repeats another hypothesis's title" })),
+      );
+    }
     if (input.parentHypothesisId) {
-      const parent = (await tx.select().from(s.hypotheses).where(eq(s.hypotheses.id, input.parentHypothesisId)).limit(1))[0];
+      const parent = (await w.tx.select().from(s.hypotheses).where(eq(s.hypotheses.id, input.parentHypothesisId)).limit(1))[0];
       if (!parent || parent.scenarioId !== scenarioId) {
         throw unprocessable("The parent hypothesis is not in this scenario", [
           { path: "parentHypothesisId", message: "unknown hypothesis in this scenario" },
@@ -143,10 +142,9 @@ export async function createQuestion(
         ]);
       }
     }
-    const last = await tx.select({ p: max(s.questions.position) }).from(s.questions).where(eq(s.questions.scenarioId, scenarioId));
-    const now = store.now();
+    const last = await w.tx.select({ p: max(s.questions.position) }).from(s.questions).where(eq(s.questions.scenarioId, scenarioId));
     const q = (
-      await tx
+      await w.tx
         .insert(s.questions)
         .values({
           id: newId(),
@@ -155,24 +153,22 @@ export async function createQuestion(
           title: input.title,
           description: input.description ?? "",
           position: (last[0]?.p ?? 0) + 1,
-          createdAt: now,
-          updatedAt: now,
+          createdAt: w.now,
+          updatedAt: w.now,
         })
         .returning()
     )[0]!;
-    await tx.insert(s.questionVersions).values({
+    await w.tx.insert(s.questionVersions).values({
       questionId: q.id,
       version: 1,
       title: q.title,
       description: q.description,
-      editedBy: actor!.id,
-      createdAt: now,
+      editedBy: w.actor.id,
+      createdAt: w.now,
     });
-    for (const [i, h] of input.hypotheses.entries()) await insertHypothesis(store, tx, q, h, i + 1, actor!.id);
-    const out = await questionOut(store, tx, q);
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    for (const [i, h] of input.hypotheses.entries()) await insertHypothesis(store, q, h, i + 1, w.actor.id, w.now);
+    const out = await questionOut(store, q);
+    await w.record({
       type: "question.created",
       entityId: q.id,
       after: { title: out.title, parentHypothesisId: out.parentHypothesisId, hypotheses: out.hypotheses.map((h) => ({ id: h.id, title: h.title })) },
@@ -182,47 +178,34 @@ export async function createQuestion(
 }
 
 export async function patchQuestion(store: Store, actor: Actor | null, questionId: string, input: PatchQuestionInput): Promise<QuestionOut> {
-  const { scenarioId } = await requireEntityRole(store, actor, "question", questionId, "editor");
   const s = store.schema;
-  return store.tx(async (tx) => {
-    const current = (await tx.select().from(s.questions).where(eq(s.questions.id, questionId)))[0];
+  return writeScenario(store, actor, { entity: "question", id: questionId }, "editor", async (w) => {
+    const current = (await w.tx.select().from(s.questions).where(eq(s.questions.id, questionId)))[0];
     if (!current) throw notFound("Question");
     if (current.version !== input.version) throw staleVersion("Question", current.version);
-    const now = store.now();
     const next = { title: input.title ?? current.title, description: input.description ?? current.description };
-    const updated = (
-      await tx
-        .update(s.questions)
-        .set({ ...next, version: current.version + 1, updatedAt: now })
-        .where(eq(s.questions.id, questionId))
-        .returning()
-    )[0]!;
-    await tx.insert(s.questionVersions).values({ questionId, version: updated.version, ...next, editedBy: actor!.id, createdAt: now });
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    const updated = await updateVersioned(store, "questions", questionId, input.version, { ...next, updatedAt: w.now }, "Question");
+    await w.tx.insert(s.questionVersions).values({ questionId, version: updated.version, ...next, editedBy: w.actor.id, createdAt: w.now });
+    await w.record({
       type: "question.updated",
       entityId: questionId,
       before: { title: current.title, description: current.description, version: current.version },
       after: { ...next, version: updated.version },
     });
-    return questionOut(store, tx, updated);
+    return questionOut(store, updated);
   });
 }
 
 export async function addHypothesis(store: Store, actor: Actor | null, questionId: string, input: HypothesisInput): Promise<HypothesisOut> {
-  const { scenarioId } = await requireEntityRole(store, actor, "question", questionId, "editor");
   const s = store.schema;
-  return store.tx(async (tx) => {
-    const q = (await tx.select().from(s.questions).where(eq(s.questions.id, questionId)))[0];
+  return writeScenario(store, actor, { entity: "question", id: questionId }, "editor", async (w) => {
+    const q = (await w.tx.select().from(s.questions).where(eq(s.questions.id, questionId)))[0];
     if (!q) throw notFound("Question");
-    await requireOpenQuestion(store, tx, questionId, "new hypotheses");
-    await requireUniqueTitle(store, tx, questionId, input.title, null, "title");
-    const last = await tx.select({ p: max(s.hypotheses.position) }).from(s.hypotheses).where(eq(s.hypotheses.questionId, questionId));
-    const row = await insertHypothesis(store, tx, q, input, (last[0]?.p ?? 0) + 1, actor!.id);
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    await requireOpenQuestion(store, questionId, "new hypotheses");
+    await requireUniqueTitle(store, questionId, input.title, null, "title");
+    const last = await w.tx.select({ p: max(s.hypotheses.position) }).from(s.hypotheses).where(eq(s.hypotheses.questionId, questionId));
+    const row = await insertHypothesis(store, q, input, (last[0]?.p ?? 0) + 1, w.actor.id, w.now);
+    await w.record({
       type: "hypothesis.added",
       entityId: row.id,
       after: { questionId, title: row.title, description: row.description },
@@ -237,10 +220,9 @@ export async function patchHypothesis(
   hypothesisId: string,
   input: PatchHypothesisInput,
 ): Promise<HypothesisOut> {
-  const { scenarioId } = await requireEntityRole(store, actor, "hypothesis", hypothesisId, "editor");
   const s = store.schema;
-  return store.tx(async (tx) => {
-    const current = (await tx.select().from(s.hypotheses).where(eq(s.hypotheses.id, hypothesisId)))[0];
+  return writeScenario(store, actor, { entity: "hypothesis", id: hypothesisId }, "editor", async (w) => {
+    const current = (await w.tx.select().from(s.hypotheses).where(eq(s.hypotheses.id, hypothesisId)))[0];
     if (!current) throw notFound("Hypothesis");
     if (current.version !== input.version) throw staleVersion("Hypothesis", current.version);
     const next = {
@@ -249,10 +231,10 @@ export async function patchHypothesis(
       status: input.status ?? current.status,
     };
     if (next.status === "open" && (titleKey(next.title) !== titleKey(current.title) || current.status !== "open")) {
-      await requireUniqueTitle(store, tx, current.questionId, next.title, hypothesisId, current.status === "open" ? "title" : "status");
+      await requireUniqueTitle(store, current.questionId, next.title, hypothesisId, current.status === "open" ? "title" : "status");
     }
     if (current.status === "open" && next.status === "archived") {
-      const open = await tx
+      const open = await w.tx
         .select({ id: s.hypotheses.id })
         .from(s.hypotheses)
         .where(and(eq(s.hypotheses.questionId, current.questionId), eq(s.hypotheses.status, "open")));
@@ -262,18 +244,9 @@ export async function patchHypothesis(
         ]);
       }
     }
-    const now = store.now();
-    const updated = (
-      await tx
-        .update(s.hypotheses)
-        .set({ ...next, version: current.version + 1, updatedAt: now })
-        .where(eq(s.hypotheses.id, hypothesisId))
-        .returning()
-    )[0]!;
-    await tx.insert(s.hypothesisVersions).values({ hypothesisId, version: updated.version, ...next, editedBy: actor!.id, createdAt: now });
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    const updated = await updateVersioned(store, "hypotheses", hypothesisId, input.version, { ...next, updatedAt: w.now }, "Hypothesis");
+    await w.tx.insert(s.hypothesisVersions).values({ hypothesisId, version: updated.version, ...next, editedBy: w.actor.id, createdAt: w.now });
+    await w.record({
       type: next.status !== current.status ? (next.status === "archived" ? "hypothesis.archived" : "hypothesis.reopened") : "hypothesis.updated",
       entityId: hypothesisId,
       before: { title: current.title, description: current.description, status: current.status, version: current.version },

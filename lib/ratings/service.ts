@@ -4,20 +4,37 @@
 // null) appends a row too: unrated from then on, rated as before at earlier times.
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { newId } from "@/lib/ids";
 import { notFound, unprocessable, type FieldError } from "@/lib/errors";
 import { requireEntityRole, type Actor } from "@/lib/access/service";
-import { recordEvent } from "@/lib/audit/service";
-import { currentRatings, type Rating } from "./read";
+import { ratingsAt, type RatingState } from "@/lib/asof/ratings";
+import { writeScenario } from "@/lib/service/write";
+import type { Consistency } from "@/lib/math";
 import type { PutRatingsInput } from "./schema";
 
-export type { Rating } from "./read";
+export interface Rating {
+  evidenceId: string;
+  hypothesisId: string;
+  analystId: string;
+  consistency: Consistency;
+  likelihood: number | null;
+  createdAt: string;
+}
+
+const toRating = (r: RatingState): Rating => ({
+  evidenceId: r.evidenceId,
+  hypothesisId: r.hypothesisId,
+  analystId: r.analystId,
+  consistency: r.consistency,
+  likelihood: r.likelihood,
+  createdAt: r.createdAt.toISOString(),
+});
 
 /** Every analyst's current (or as-of) rating per hypothesis for one evidence item. */
 export async function listRatings(store: Store, actor: Actor | null, evidenceId: string, asOf?: Date): Promise<Rating[]> {
   await requireEntityRole(store, actor, "evidence", evidenceId, "viewer");
-  return currentRatings(store, { evidenceIds: [evidenceId] }, asOf);
+  return (await ratingsAt(store, { evidenceIds: [evidenceId] }, asOf)).map(toRating);
 }
 
 /** A cell's value; null consistency: unrated (never rated, or cleared). */
@@ -30,8 +47,6 @@ export async function putRatings(
   evidenceId: string,
   input: PutRatingsInput,
 ): Promise<Rating[]> {
-  const { scenarioId } = await requireEntityRole(store, actor, "evidence", evidenceId, "editor");
-  const analystId = actor!.id;
   const cells: Cell[] = input.ratings.map((r) => ({
     hypothesisId: r.hypothesisId,
     consistency: r.consistency,
@@ -45,10 +60,11 @@ export async function putRatings(
     if (first === undefined) firstAt.set(c.hypothesisId, i);
     else dupes.push({ path: `ratings.${i}.hypothesisId`, message: `rates the same hypothesis as ratings.${first}` });
   });
-  if (dupes.length > 0) throw unprocessable("Each hypothesis can be rated once per request", dupes);
-
   const s = store.schema;
-  return store.tx(async (tx) => {
+  return writeScenario(store, actor, { entity: "evidence", id: evidenceId }, "editor", async (w) => {
+    const { tx, scenarioId } = w;
+    const analystId = w.actor.id;
+    if (dupes.length > 0) throw unprocessable("Each hypothesis can be rated once per request", dupes);
     const evidence = (
       await tx.select({ retractedAt: s.evidence.retractedAt }).from(s.evidence).where(eq(s.evidence.id, evidenceId)).limit(1)
     )[0];
@@ -69,7 +85,7 @@ export async function putRatings(
     });
     if (errors.length > 0) throw unprocessable("Some ratings name hypotheses that cannot be rated here", errors);
 
-    const mine = await currentRatings(store, { evidenceIds: [evidenceId] }, undefined, { analystId, db: tx });
+    const mine = (await ratingsAt(store, { evidenceIds: [evidenceId] }, undefined, { analystId })).map(toRating);
     const current = new Map(mine.map((r) => [r.hypothesisId, r]));
     const before: Cell[] = [];
     const after: Cell[] = [];
@@ -82,7 +98,6 @@ export async function putRatings(
     }
     if (after.length === 0) return mine;
 
-    const now = store.now();
     const inserted = await tx
       .insert(s.ratings)
       .values(
@@ -94,13 +109,11 @@ export async function putRatings(
           analystId,
           consistency: c.consistency,
           likelihood: c.likelihood,
-          createdAt: now,
+          createdAt: w.now,
         })),
       )
       .returning();
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: analystId,
+    await w.record({
       type: "ratings.updated",
       entityId: evidenceId,
       before,

@@ -4,16 +4,15 @@
 // a conditional question whose condition turns out false is annulled automatically, and
 // reopened if a correction makes the condition true again.
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import { eq } from "drizzle-orm";
+import type { Store } from "@/db/store";
 import { newId } from "@/lib/ids";
 import { DomainError, unprocessable } from "@/lib/errors";
 import { requireEntityRole, type Actor } from "@/lib/access/service";
-import { recordEvent } from "@/lib/audit/service";
+import { writeScenario, type ScenarioWrite } from "@/lib/service/write";
+import { resolutionAt, resolutionRows, type ResolutionRow } from "@/lib/asof/resolutions";
 import { resolutionState, type ResolutionState } from "./state";
 import type { ResolveInput } from "./schema";
-
-type ResolutionRow = typeof import("@/db/schema/sqlite").resolutions.$inferSelect;
 
 export interface ResolutionOut {
   id: string;
@@ -45,29 +44,17 @@ export const resolutionOut = (r: ResolutionRow): ResolutionOut => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-async function rowsOf(store: Store, db: Db, questionIds: readonly string[]): Promise<ResolutionRow[]> {
-  if (questionIds.length === 0) return [];
-  const r = store.schema.resolutions;
-  // resolutions_question_idx (question_id, created_at)
-  return db.select().from(r).where(inArray(r.questionId, [...questionIds])).orderBy(asc(r.createdAt), asc(r.id));
-}
-
-/** A question's state now, read inside the caller's transaction. */
-export async function questionResolution(store: Store, db: Db, questionId: string): Promise<ResolutionState<ResolutionRow>> {
-  return resolutionState(await rowsOf(store, db, [questionId]));
-}
-
 /**
  * Refuse a change that only an open question accepts (a new estimate, a new hypothesis):
  * 422 naming the rule and the answer in force.
  */
-export async function requireOpenQuestion(store: Store, db: Db, questionId: string, what: string): Promise<void> {
-  const state = await questionResolution(store, db, questionId);
+export async function requireOpenQuestion(store: Store, questionId: string, what: string): Promise<void> {
+  const state = await resolutionAt(store, questionId);
   if (state.status === "open") return;
   let answer = "";
   if (state.hypothesisId) {
     const h = store.schema.hypotheses;
-    const row = (await db.select({ title: h.title }).from(h).where(eq(h.id, state.hypothesisId)).limit(1))[0];
+    const row = (await store.db.select({ title: h.title }).from(h).where(eq(h.id, state.hypothesisId)).limit(1))[0];
     answer = row ? ` to “${row.title}”` : "";
   }
   const when = state.current!.createdAt.toISOString().slice(0, 10);
@@ -83,20 +70,22 @@ interface TreeContext {
   rows: Map<string, ResolutionRow[]>;
 }
 
-async function loadContext(store: Store, db: Db, scenarioId: string): Promise<TreeContext> {
+async function loadContext(store: Store, scenarioId: string): Promise<TreeContext> {
   const s = store.schema;
   const [qs, hs] = await Promise.all([
-    db
+    store.db
       .select({ id: s.questions.id, title: s.questions.title, parentHypothesisId: s.questions.parentHypothesisId })
       .from(s.questions)
       .where(eq(s.questions.scenarioId, scenarioId)),
-    db
+    store.db
       .select({ id: s.hypotheses.id, questionId: s.hypotheses.questionId, title: s.hypotheses.title })
       .from(s.hypotheses)
       .where(eq(s.hypotheses.scenarioId, scenarioId)),
   ]);
-  const rows = new Map<string, ResolutionRow[]>(qs.map((q) => [q.id, []]));
-  for (const r of await rowsOf(store, db, qs.map((q) => q.id))) rows.get(r.questionId)!.push(r);
+  const rows = await resolutionRows(
+    store,
+    qs.map((q) => q.id),
+  );
   return { questions: new Map(qs.map((q) => [q.id, q])), hypotheses: new Map(hs.map((h) => [h.id, h])), rows };
 }
 
@@ -106,11 +95,9 @@ const describeState = (ctx: TreeContext, s: ResolutionState) =>
     : { hypothesisId: null, hypothesisTitle: null, annulled: s.status === "annulled", note: s.current?.note ?? "" };
 
 export async function resolveQuestion(store: Store, actor: Actor | null, questionId: string, input: ResolveInput): Promise<ResolutionOut> {
-  const { scenarioId } = await requireEntityRole(store, actor, "question", questionId, "editor");
-  const actorId = actor!.id;
   const s = store.schema;
-  return store.tx(async (tx) => {
-    const ctx = await loadContext(store, tx, scenarioId);
+  return writeScenario(store, actor, { entity: "question", id: questionId }, "editor", async (w) => {
+    const ctx = await loadContext(store, w.scenarioId);
     const question = ctx.questions.get(questionId)!;
     if (input.hypothesisId && ctx.hypotheses.get(input.hypothesisId)?.questionId !== questionId) {
       throw unprocessable("The answer must be one of this question's hypotheses", [
@@ -138,33 +125,31 @@ export async function resolveQuestion(store: Store, actor: Actor | null, questio
     }
 
     const row = (
-      await tx
+      await w.tx
         .insert(s.resolutions)
         .values({
           id: newId(),
-          scenarioId,
+          scenarioId: w.scenarioId,
           questionId,
           hypothesisId: input.hypothesisId ?? null,
           annulled,
           note: input.note ?? "",
           correctionReason: input.correction?.reason ?? null,
           causeQuestionId: null,
-          resolvedBy: actorId,
-          createdAt: store.now(),
+          resolvedBy: w.actor.id,
+          createdAt: w.now,
         })
         .returning()
     )[0]!;
     ctx.rows.get(questionId)!.push(row);
     const after = describeState(ctx, resolutionState(ctx.rows.get(questionId)!));
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId,
+    await w.record({
       type: input.correction ? "question.resolution_corrected" : annulled ? "question.annulled" : "question.resolved",
       entityId: questionId,
       before: input.correction ? { ...describeState(ctx, before), title: question.title } : null,
       after: { ...after, title: question.title, ...(input.correction ? { reason: input.correction.reason } : {}) },
     });
-    await followConditions(store, tx, ctx, scenarioId, actorId, questionId);
+    await followConditions(w, ctx, questionId);
     return resolutionOut(row);
   });
 }
@@ -176,7 +161,7 @@ export async function resolveQuestion(store: Store, actor: Actor | null, questio
  * condition holds again is reopened. Each change is audited and goes on down the tree.
  * Children resolved or annulled by hand are left as they are.
  */
-async function followConditions(store: Store, tx: Db, ctx: TreeContext, scenarioId: string, actorId: string, parentId: string): Promise<void> {
+async function followConditions(w: ScenarioWrite, ctx: TreeContext, parentId: string): Promise<void> {
   const parent = ctx.questions.get(parentId)!;
   const ps = resolutionState(ctx.rows.get(parentId)!);
   const answer = ps.hypothesisId ? ctx.hypotheses.get(ps.hypothesisId)?.title : null;
@@ -207,37 +192,35 @@ async function followConditions(store: Store, tx: Db, ctx: TreeContext, scenario
     }
     if (!change) continue;
     const row = (
-      await tx
-        .insert(store.schema.resolutions)
+      await w.tx
+        .insert(w.schema.resolutions)
         .values({
           id: newId(),
-          scenarioId,
+          scenarioId: w.scenarioId,
           questionId: child.id,
           hypothesisId: null,
           annulled: change.annulled,
           note: change.note,
           correctionReason: null,
           causeQuestionId: parentId,
-          resolvedBy: actorId,
-          createdAt: store.now(),
+          resolvedBy: w.actor.id,
+          createdAt: w.now,
         })
         .returning()
     )[0]!;
     ctx.rows.get(child.id)!.push(row);
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId,
+    await w.record({
       type: change.type,
       entityId: child.id,
       before: { ...describeState(ctx, cs), title: child.title },
       after: { hypothesisId: null, annulled: change.annulled, note: change.note, title: child.title, automatic: true, causeQuestionId: parentId },
     });
-    await followConditions(store, tx, ctx, scenarioId, actorId, child.id);
+    await followConditions(w, ctx, child.id);
   }
 }
 
 /** Every resolution of a question, oldest first; the last one is in force. */
 export async function listResolutions(store: Store, actor: Actor | null, questionId: string): Promise<ResolutionOut[]> {
   await requireEntityRole(store, actor, "question", questionId, "viewer");
-  return (await rowsOf(store, store.db, [questionId])).map(resolutionOut);
+  return ((await resolutionRows(store, [questionId])).get(questionId) ?? []).map(resolutionOut);
 }

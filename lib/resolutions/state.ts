@@ -4,7 +4,8 @@
 // A row with a hypothesis resolves the question to it; an annulled row closes it without an
 // answer; a row with neither reopens it (only written automatically, when a corrected parent
 // resolution makes the condition a question hangs under true again). The newest row at or
-// before a time is in force.
+// before a time is in force (the as-of rule, lib/asof/rule.ts).
+import { historyOrder, writtenBy } from "@/lib/asof/rule";
 
 export interface ResolutionRowLike {
   id: string;
@@ -34,13 +35,11 @@ export interface ResolutionState<R extends ResolutionRowLike = ResolutionRowLike
 }
 
 const closes = (r: ResolutionRowLike) => r.annulled || r.hypothesisId !== null;
+const oldestFirst = historyOrder<ResolutionRowLike>((r) => r.id);
 
 /** The state as of `at` (now when absent); rows in any order. */
 export function resolutionState<R extends ResolutionRowLike>(rows: readonly R[], at?: Date): ResolutionState<R> {
-  const t = at ? at.getTime() : Infinity;
-  const sorted = rows
-    .filter((r) => r.createdAt.getTime() <= t)
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = rows.filter((r) => writtenBy(r, at)).sort(oldestFirst);
   const current = sorted.at(-1) ?? null;
   if (!current || !closes(current)) {
     return { status: "open", hypothesisId: null, current, closedAt: null, automatic: current?.causeQuestionId != null };

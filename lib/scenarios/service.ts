@@ -1,11 +1,13 @@
 // Scenarios: list, create, read as one tree (now or as of a time), edit.
 import "server-only";
 import { and, eq, inArray, isNull, max } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import type { Store } from "@/db/store";
+import type { Row } from "@/db/types";
 import { newId } from "@/lib/ids";
 import { notFound, staleVersion } from "@/lib/errors";
 import { requireActor, requireRole, type Actor, type Role } from "@/lib/access/service";
 import { recordEvent } from "@/lib/audit/service";
+import { updateVersioned, writeScenario } from "@/lib/service/write";
 import type { PoolMethod } from "@/lib/math";
 import { buildScenarioView, type ScenarioView } from "./tree";
 import type { CreateScenarioInput, PatchScenarioInput } from "./schema";
@@ -22,7 +24,7 @@ export interface ScenarioSummary {
   lastActivityAt: string;
 }
 
-type ScenarioRow = typeof import("@/db/schema/sqlite").scenarios.$inferSelect;
+type ScenarioRow = Row<"scenarios">;
 const summaryOf = (r: ScenarioRow, role: Role, lastActivity: Date | null): ScenarioSummary => ({
   id: r.id,
   title: r.title,
@@ -81,9 +83,9 @@ export async function createScenario(store: Store, actor: Actor | null, input: C
   return buildScenarioView(store, row, "owner", a.id);
 }
 
-async function loadScenarioRow(store: Store, scenarioId: string, db: Db = store.db): Promise<ScenarioRow> {
+async function loadScenarioRow(store: Store, scenarioId: string): Promise<ScenarioRow> {
   const s = store.schema;
-  const row = (await db.select().from(s.scenarios).where(eq(s.scenarios.id, scenarioId)).limit(1))[0];
+  const row = (await store.db.select().from(s.scenarios).where(eq(s.scenarios.id, scenarioId)).limit(1))[0];
   if (!row) throw notFound("Scenario");
   return row;
 }
@@ -106,7 +108,7 @@ export async function getScenario(
 ): Promise<ScenarioView> {
   const role = await requireRole(store, actor, scenarioId, "viewer");
   const row = await loadScenarioRow(store, scenarioId);
-  return buildScenarioView(store, row, role, actor!.id, asOf, method);
+  return buildScenarioView(store, row, role, requireActor(actor).id, asOf, method);
 }
 
 export async function patchScenario(
@@ -115,28 +117,24 @@ export async function patchScenario(
   scenarioId: string,
   input: PatchScenarioInput,
 ): Promise<ScenarioView> {
-  const role = await requireRole(store, actor, scenarioId, "editor");
-  const s = store.schema;
-  const row = await store.tx(async (tx) => {
-    const current = await loadScenarioRow(store, scenarioId, tx);
+  const { row, role, actorId } = await writeScenario(store, actor, { scenarioId }, "editor", async (w) => {
+    const current = await loadScenarioRow(store, scenarioId);
     if (current.version !== input.version) throw staleVersion("Scenario", current.version);
-    const next = {
-      title: input.title ?? current.title,
-      summary: input.summary ?? current.summary,
-      version: current.version + 1,
-      updatedAt: store.now(),
-    };
-    const updated = (await tx.update(s.scenarios).set(next).where(eq(s.scenarios.id, scenarioId)).returning())[0]!;
-    await recordEvent(store, tx, {
+    const updated = await updateVersioned(
+      store,
+      "scenarios",
       scenarioId,
-      actorId: actor!.id,
+      input.version,
+      { title: input.title ?? current.title, summary: input.summary ?? current.summary, updatedAt: w.now },
+      "Scenario",
+    );
+    await w.record({
       type: "scenario.updated",
       entityId: scenarioId,
       before: { title: current.title, summary: current.summary, version: current.version },
       after: { title: updated.title, summary: updated.summary, version: updated.version },
     });
-    return updated;
+    return { row: updated, role: w.role!, actorId: w.actor.id };
   });
-  return buildScenarioView(store, row, role, actor!.id);
+  return buildScenarioView(store, row, role, actorId);
 }
-

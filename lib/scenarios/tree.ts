@@ -2,14 +2,14 @@
 // probability (normalised geometric mean of standing estimates) and the caller's own,
 // and outcomes with the summed probability of every path that reaches them.
 import "server-only";
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
+import type { Row } from "@/db/types";
 import { aggregate, disagreement, restrictToOpen, outcomeProbability, type PoolMethod, type TreeQuestion } from "@/lib/math";
-import { loadQuestionTree, openHypothesisIds } from "@/lib/questions/read";
-import { standingEstimates } from "@/lib/estimates/standing";
+import { openHypothesisIds, questionTreeAt } from "@/lib/asof/questions";
+import { standingEstimates } from "@/lib/asof/estimates";
+import { outcomesAt, recordedStateAt } from "@/lib/asof/recorded";
+import { resolutionsAt } from "@/lib/asof/resolutions";
 import type { Role } from "@/lib/access/service";
-import { recordedStateAt } from "@/lib/audit/service";
-import { resolutionState } from "@/lib/resolutions/state";
 
 export interface HypothesisView {
   id: string;
@@ -76,38 +76,7 @@ export interface ScenarioView {
   outcomes: OutcomeView[];
 }
 
-type ScenarioRow = typeof import("@/db/schema/sqlite").scenarios.$inferSelect;
-type OutcomeRow = typeof import("@/db/schema/sqlite").outcomes.$inferSelect;
-
-/**
- * Outcomes that existed (and were not archived) at `asOf`, each with the title and
- * routing recorded by its latest outcome event then; now when `asOf` is absent.
- */
-async function outcomesAt(store: Store, scenarioId: string, asOf?: Date): Promise<OutcomeRow[]> {
-  const s = store.schema;
-  const rows = await store.db
-    .select()
-    .from(s.outcomes)
-    .where(and(eq(s.outcomes.scenarioId, scenarioId), asOf ? lte(s.outcomes.createdAt, asOf) : isNull(s.outcomes.archivedAt)))
-    .orderBy(asc(s.outcomes.position));
-  if (!asOf) return rows;
-  const out: OutcomeRow[] = [];
-  for (const o of rows) {
-    const then = await recordedStateAt(store, o.id, ["outcome.created", "outcome.updated"], asOf);
-    const state: OutcomeRow = then
-      ? {
-          ...o,
-          title: typeof then.title === "string" ? then.title : o.title,
-          description: typeof then.description === "string" ? then.description : o.description,
-          hypothesisIds: Array.isArray(then.hypothesisIds) ? (then.hypothesisIds as string[]) : o.hypothesisIds,
-          version: typeof then.version === "number" ? then.version : 1,
-          archivedAt: typeof then.archivedAt === "string" ? new Date(then.archivedAt) : null,
-        }
-      : o;
-    if (!state.archivedAt || state.archivedAt > asOf) out.push(state);
-  }
-  return out;
-}
+type ScenarioRow = Row<"scenarios">;
 
 export async function buildScenarioView(
   store: Store,
@@ -117,8 +86,12 @@ export async function buildScenarioView(
   asOf?: Date,
   method: PoolMethod = "geometric",
 ): Promise<ScenarioView> {
-  const s = store.schema;
-  const tree = await loadQuestionTree(store, scenario.id, asOf);
+  const tree = await questionTreeAt(store, scenario.id, asOf);
+  const resolutions = await resolutionsAt(
+    store,
+    tree.map((q) => q.id),
+    asOf,
+  );
   const questions: QuestionView[] = [];
   const treeForOutcomes: TreeQuestion[] = [];
 
@@ -128,7 +101,7 @@ export async function buildScenarioView(
     const team = aggregate(method, standing.map((e) => e.probabilities), open);
     const mine = standing.find((e) => e.analystId === actorId);
     const myRestricted = mine ? restrictToOpen(mine.probabilities, open) : null;
-    const resolution = resolutionState(await store.db.select().from(s.resolutions).where(eq(s.resolutions.questionId, q.id)), asOf);
+    const resolution = resolutions.get(q.id)!;
 
     const hypotheses: HypothesisView[] = q.hypotheses.map((h) => ({
       id: h.id,

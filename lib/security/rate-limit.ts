@@ -3,7 +3,7 @@
 // both engines (INSERT … ON CONFLICT DO UPDATE … RETURNING).
 import "server-only";
 import { lt, sql } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { DomainError } from "@/lib/errors";
 
 export interface Verdict {

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { getStore } from "@/lib/server/store";
 import { actorFrom } from "@/lib/http/route";
 import { getMe, type Me } from "@/lib/accounts/service";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import type { Actor } from "@/lib/access/service";
 
 export interface Viewer {

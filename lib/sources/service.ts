@@ -2,11 +2,12 @@
 // creation, so an excerpt checked against it once stays verbatim.
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import type { Store } from "@/db/store";
+import type { Row } from "@/db/types";
 import { newId } from "@/lib/ids";
 import { notFound } from "@/lib/errors";
 import { requireEntityRole, requireRole, type Actor } from "@/lib/access/service";
-import { recordEvent } from "@/lib/audit/service";
+import { writeScenario } from "@/lib/service/write";
 import type { CreateSourceInput } from "./schema";
 
 export interface Source {
@@ -25,7 +26,7 @@ export interface Source {
 /** A source in a list: the full text (up to a megabyte) is left out, its length given instead. */
 export type SourceSummary = Omit<Source, "text"> & { textLength: number | null };
 
-type SourceRow = typeof import("@/db/schema/sqlite").sources.$inferSelect;
+type SourceRow = Row<"sources">;
 
 export const toSource = (r: SourceRow): Source => ({
   id: r.id,
@@ -75,12 +76,11 @@ export async function createSource(
   scenarioId: string,
   input: CreateSourceInput,
 ): Promise<Source> {
-  await requireRole(store, actor, scenarioId, "editor");
   const s = store.schema;
-  const row = await store.tx(async (tx) => {
+  const row = await writeScenario(store, actor, { scenarioId }, "editor", async (w) => {
     const id = newId();
     const created = (
-      await tx
+      await w.tx
         .insert(s.sources)
         .values({
           id,
@@ -91,14 +91,12 @@ export async function createSource(
           publishedAt: input.publishedAt ?? null,
           url: input.url ?? null,
           text: input.text ?? null,
-          createdBy: actor!.id,
-          createdAt: store.now(),
+          createdBy: w.actor.id,
+          createdAt: w.now,
         })
         .returning()
     )[0]!;
-    await recordEvent(store, tx, {
-      scenarioId,
-      actorId: actor!.id,
+    await w.record({
       type: "source.created",
       entityId: id,
       // the text itself stays in the sources row; the log records only its size
@@ -117,9 +115,9 @@ export async function createSource(
 }
 
 /** One source row of a scenario, or null (unknown id, or it belongs to another scenario). */
-export async function sourceInScenario(store: Store, db: Db, scenarioId: string, sourceId: string): Promise<SourceRow | null> {
+export async function sourceInScenario(store: Store, scenarioId: string, sourceId: string): Promise<SourceRow | null> {
   const s = store.schema.sources;
-  const rows = await db
+  const rows = await store.db
     .select()
     .from(s)
     .where(and(eq(s.id, sourceId), eq(s.scenarioId, scenarioId)))
@@ -130,7 +128,7 @@ export async function sourceInScenario(store: Store, db: Db, scenarioId: string,
 /** One source with its full text. */
 export async function getSource(store: Store, actor: Actor | null, sourceId: string): Promise<Source> {
   const { scenarioId } = await requireEntityRole(store, actor, "source", sourceId, "viewer");
-  const row = await sourceInScenario(store, store.db, scenarioId, sourceId);
+  const row = await sourceInScenario(store, scenarioId, sourceId);
   if (!row) throw notFound("Source");
   return toSource(row);
 }

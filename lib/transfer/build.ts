@@ -1,9 +1,7 @@
 // Rows → document: the pure half of the export. Every timestamp becomes an ISO string and
 // every list a deterministic order that does not depend on ids where timestamps tie.
-import type * as tables from "@/db/schema/sqlite";
+import type { Row } from "@/db/types";
 import type { ScenarioDocument } from "./format";
-
-type Row<K extends keyof typeof tables> = (typeof tables)[K] extends { $inferSelect: infer R } ? R : never;
 
 /** Everything the store holds for one scenario, as read (any order). */
 export interface ScenarioRows {

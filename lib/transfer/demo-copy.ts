@@ -3,7 +3,7 @@
 // import: new ids, timestamps kept, the caller its sole owner, the demo analysts stand-ins).
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Store } from "@/db/client";
+import type { Store } from "@/db/store";
 import { requireActor, type Actor } from "@/lib/access/service";
 import { notFound } from "@/lib/errors";
 import { scenarioDocument } from "./export";

@@ -2,7 +2,8 @@
 // every row the store holds for it, every timestamp, in a deterministic order.
 import "server-only";
 import { and, eq, inArray, notInArray } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import type { Store } from "@/db/store";
+import type { Db } from "@/db/types";
 import { notFound } from "@/lib/errors";
 import { requireRole, type Actor } from "@/lib/access/service";
 import { DOCUMENT_FORMAT, FORMAT_VERSION, UNEXPORTED_EVENT_TYPES, type ScenarioDocument } from "./format";

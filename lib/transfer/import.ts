@@ -3,7 +3,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { InferInsertModel } from "drizzle-orm";
-import type { Db, Store } from "@/db/client";
+import type { Store } from "@/db/store";
+import type { Db } from "@/db/types";
 import { newId } from "@/lib/ids";
 import { requireActor, type Actor } from "@/lib/access/service";
 import { notFound } from "@/lib/errors";
@@ -11,7 +12,7 @@ import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/audit/service";
 import { IMPORT_EVENT_TYPE, parseScenarioDocument, type ScenarioDocument } from "./format";
 import { definedIds, rewriteIds } from "./ids";
-import { insertAll } from "./bulk-insert";
+import { insertAll } from "@/db/bulk-insert";
 
 export interface ImportResult {
   id: string;
@@ -54,7 +55,7 @@ async function mapPeople(store: Store, tx: Db, doc: ScenarioDocument, importer: 
     });
     ids.set(p.id, id);
   }
-  await insert(tx, s.user, standIns);
+  await insert(store, s.user, standIns);
   return { people: doc.people.length, standIns: standIns.length };
 }
 
@@ -78,7 +79,7 @@ export interface ImportOptions {
 // (one transaction, all or nothing), but the event loop does not stall for everyone else
 // while hundreds of thousands of values are written.
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-const insert: typeof insertAll = (tx, table, rows) => insertAll(tx, table, rows, pause);
+const insert: typeof insertAll = (store, table, rows) => insertAll(store, table, rows, pause);
 
 export async function importScenario(store: Store, actor: Actor | null, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const a = requireActor(actor);
@@ -120,7 +121,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
     await tx.insert(s.members).values({ scenarioId, userId: a.id, role: "owner", createdAt: now, updatedAt: now });
 
     await insert(
-      tx,
+      store,
       s.questions,
       doc.questions.map((q) => ({
         id: ref(q.id),
@@ -135,14 +136,14 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       })),
     );
     await insert(
-      tx,
+      store,
       s.questionVersions,
       doc.questions.flatMap((q) =>
         q.versions.map((v) => ({ ...v, questionId: ref(q.id), editedBy: refOrNull(v.editedBy), createdAt: date(v.createdAt) })),
       ),
     );
     await insert(
-      tx,
+      store,
       s.hypotheses,
       doc.hypotheses.map((h) => ({
         id: ref(h.id),
@@ -158,14 +159,14 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       })),
     );
     await insert(
-      tx,
+      store,
       s.hypothesisVersions,
       doc.hypotheses.flatMap((h) =>
         h.versions.map((v) => ({ ...v, hypothesisId: ref(h.id), editedBy: refOrNull(v.editedBy), createdAt: date(v.createdAt) })),
       ),
     );
     await insert(
-      tx,
+      store,
       s.outcomes,
       doc.outcomes.map((o) => ({
         ...o,
@@ -178,7 +179,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       })),
     );
     await insert(
-      tx,
+      store,
       s.sources,
       doc.sources.map((x) => ({
         ...x,
@@ -190,7 +191,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       })),
     );
     await insert(
-      tx,
+      store,
       s.evidence,
       doc.evidence.map((e) => ({
         id: ref(e.id),
@@ -212,7 +213,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       })),
     );
     await insert(
-      tx,
+      store,
       s.evidenceVersions,
       doc.evidence.flatMap((e) =>
         e.versions.map((v) => ({
@@ -226,7 +227,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       ),
     );
     await insert(
-      tx,
+      store,
       s.ratings,
       doc.ratings.map((r) => ({
         ...r,
@@ -239,7 +240,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       })),
     );
     await insert(
-      tx,
+      store,
       s.estimates,
       doc.estimates.map((e) => ({
         ...e,
@@ -253,12 +254,12 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       })),
     );
     await insert(
-      tx,
+      store,
       s.forecasters,
       forecastersOf(doc).map((f) => ({ questionId: ref(f.questionId), analystId: ref(f.analystId), firstAt: date(f.firstAt) })),
     );
     await insert(
-      tx,
+      store,
       s.resolutions,
       doc.resolutions.map((r) => ({
         ...r,
@@ -273,7 +274,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
     );
     // Payloads name rows by id (as values, and as keys of probabilities): rewrite them all.
     await insert(
-      tx,
+      store,
       s.events,
       doc.events.map((e) => ({
         id: ref(e.id),

@@ -5,10 +5,12 @@ import { describe, expect, inject, it } from "vitest";
 import { demoContent } from "@/db/seed/demo-content";
 import { ApiClient } from "../support/client";
 import { authPost, signUp, TEST_PASSWORD as PASSWORD, uniqueEmail } from "../support/accounts";
-import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, openDbReadOnly } from "../support/api";
+import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource } from "../support/api";
+import { storeAt } from "../support/store";
+import { eq } from "drizzle-orm";
 
 const baseUrl = inject("baseUrl");
-const dbFile = inject("dbFile");
+const databaseUrl = inject("databaseUrl");
 
 const freshEmail = uniqueEmail;
 
@@ -171,16 +173,15 @@ describe("the demo scenario", () => {
     expect(names.size).toBeGreaterThan(0);
 
     // the template: one per instance, marked, with only the demo analysts as members
-    const db = openDbReadOnly(dbFile);
-    try {
-      const templates = db.prepare("select id from scenarios where template = 1").all() as { id: string }[];
-      expect(templates).toHaveLength(1);
-      const emails = (db.prepare("select u.email from members m join user u on u.id = m.user_id where m.scenario_id = ?").all(templates[0]!.id) as { email: string }[]).map((r) => r.email);
-      expect(emails.every((e) => demoEmails.has(e))).toBe(true);
-      expectProblem(await first.get(`/api/v1/scenarios/${templates[0]!.id}`), 404);
-    } finally {
-      db.close();
-    }
+    const store = await storeAt(databaseUrl);
+    const s = store.schema;
+    const templates = await store.db.select({ id: s.scenarios.id }).from(s.scenarios).where(eq(s.scenarios.template, true));
+    expect(templates).toHaveLength(1);
+    const emails = (
+      await store.db.select({ email: s.user.email }).from(s.members).innerJoin(s.user, eq(s.user.id, s.members.userId)).where(eq(s.members.scenarioId, templates[0]!.id))
+    ).map((r) => r.email);
+    expect(emails.every((e) => demoEmails.has(e))).toBe(true);
+    expectProblem(await first.get(`/api/v1/scenarios/${templates[0]!.id}`), 404);
   });
 
   it("demo analysts cannot sign in", async () => {

@@ -1,5 +1,5 @@
 // Scores and calibration over HTTP. Time-averaged Brier needs estimates days apart, so
-// after resolving, the test moves timestamps back in the server's database file (the only
+// after resolving, the test moves timestamps back in the server's database (the only
 // way to put days between events without waiting for them) — the estimates, and the
 // hypotheses and their versions with them, so the history stays in order.
 //
@@ -14,11 +14,13 @@
 //   Q6 (K1 K2 K3, K1 true at R6): Dana R6−2d (.5 .3 .2); K3 archived R6−1.5d; Dana R6−1d (.7 .3)
 //   Q7, its twin without the archive: Dana R7−2d (.5 .3 .2), R7−1d (.7 .3 0)
 //   Q8 (K1 K2, K1 true at R8): Dana R8−3d (.6 .4) and R8−1.5d (.9 .1); Eli R8−2.5d (.8 .2)
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { Store } from "@/db/store";
 import type { ApiClient } from "../support/client";
 import { signUp as signUpAt } from "../support/accounts";
 import { ok, invite } from "../support/api";
+import { storeAt } from "../support/store";
 
 const baseUrl = inject("baseUrl");
 const signUp = (name: string) => signUpAt(baseUrl, name);
@@ -32,7 +34,7 @@ const gmPool = (...estimates: number[][]) => {
   return g.map((x) => x / z);
 };
 
-let db: Database.Database;
+let store: Store;
 let alice: ApiClient, bob: ApiClient, carol: ApiClient, vera: ApiClient, dana: ApiClient, eli: ApiClient;
 let sId: string, tId: string, uId: string;
 let q: any, q2: any, q3: any, q4: any, q5: any, qt: any, q6: any, q7: any, q8: any;
@@ -46,17 +48,27 @@ const resolve = async (c: ApiClient, question: any, i: number) =>
   new Date((await ok(c.post(`/api/v1/questions/${question.id}/resolution`, { hypothesisId: question.hypotheses[i].id }))).createdAt).getTime();
 
 /** Move a question's hypotheses (and their first versions) back to `at`: they existed before any estimate. */
-const backdateHypotheses = (question: any, at: number) => {
-  db.prepare("UPDATE hypotheses SET created_at = ? WHERE question_id = ?").run(at, question.id);
-  db.prepare("UPDATE hypothesis_versions SET created_at = ? WHERE version = 1 AND hypothesis_id IN (SELECT id FROM hypotheses WHERE question_id = ?)").run(at, question.id);
+const backdateHypotheses = async (question: any, at: number) => {
+  const s = store.schema;
+  await store.db.update(s.hypotheses).set({ createdAt: new Date(at) }).where(eq(s.hypotheses.questionId, question.id));
+  const ids = question.hypotheses.map((h: any) => h.id);
+  await store.db
+    .update(s.hypothesisVersions)
+    .set({ createdAt: new Date(at) })
+    .where(and(eq(s.hypothesisVersions.version, 1), inArray(s.hypothesisVersions.hypothesisId, ids)));
 };
-const moveEstimate = (id: string, at: number) => db.prepare("UPDATE estimates SET created_at = ? WHERE id = ?").run(at, id);
-const moveFirstAt = (question: any, c: ApiClient, at: number) =>
-  db.prepare("UPDATE forecasters SET first_at = ? WHERE question_id = ? AND analyst_id = ?").run(at, question.id, c.user!.id);
+const moveEstimate = (id: string, at: number) => store.db.update(store.schema.estimates).set({ createdAt: new Date(at) }).where(eq(store.schema.estimates.id, id));
+const moveFirstAt = (question: any, c: ApiClient, at: number) => {
+  const f = store.schema.forecasters;
+  return store.db.update(f).set({ firstAt: new Date(at) }).where(and(eq(f.questionId, question.id), eq(f.analystId, c.user!.id)));
+};
+const moveVersion = (hypothesisId: string, version: number, at: number) => {
+  const v = store.schema.hypothesisVersions;
+  return store.db.update(v).set({ createdAt: new Date(at) }).where(and(eq(v.hypothesisId, hypothesisId), eq(v.version, version)));
+};
 
 beforeAll(async () => {
-  db = new Database(inject("dbFile"));
-  db.pragma("busy_timeout = 5000");
+  store = await storeAt(inject("databaseUrl"));
   [alice, bob, carol, vera] = await Promise.all([signUp("Alice"), signUp("Bob"), signUp("Carol"), signUp("Vera")]);
   sId = (await ok(alice.post("/api/v1/scenarios", { title: "Scores test" }))).id;
   await invite(alice, sId, bob, "editor");
@@ -88,13 +100,13 @@ beforeAll(async () => {
     alice.post(`/api/v1/questions/${q5.id}/resolution`, { hypothesisId: q5.hypotheses[1].id, note: "corrected", correction: { reason: "the first answer was entered by mistake" } }),
   );
 
-  backdateHypotheses(q, R - 4 * DAY);
-  moveEstimate(a1.id, R - 3 * DAY);
-  moveEstimate(b1.id, R - 2 * DAY);
-  moveEstimate(a2.id, R - 1 * DAY);
-  moveFirstAt(q, alice, R - 3 * DAY);
-  moveFirstAt(q, bob, R - 2 * DAY);
-  moveEstimate(b5.id, R5 + 60_000);
+  await backdateHypotheses(q, R - 4 * DAY);
+  await moveEstimate(a1.id, R - 3 * DAY);
+  await moveEstimate(b1.id, R - 2 * DAY);
+  await moveEstimate(a2.id, R - 1 * DAY);
+  await moveFirstAt(q, alice, R - 3 * DAY);
+  await moveFirstAt(q, bob, R - 2 * DAY);
+  await moveEstimate(b5.id, R5 + 60_000);
 
   // Dana's scenario, with Eli; nobody from the first scenario, so calibration there is untouched
   [dana, eli] = await Promise.all([signUp("Dana"), signUp("Eli")]);
@@ -114,21 +126,21 @@ beforeAll(async () => {
   const d8b = await estimate(dana, q8, [0.9, 0.1]);
   const [R6, R7, R8] = [await resolve(dana, q6, 0), await resolve(dana, q7, 0), await resolve(dana, q8, 0)];
 
-  backdateHypotheses(q6, R6 - 3 * DAY);
-  moveEstimate(d6a.id, R6 - 2 * DAY);
-  db.prepare("UPDATE hypothesis_versions SET created_at = ? WHERE hypothesis_id = ? AND version = 2").run(R6 - 1.5 * DAY, q6.hypotheses[2].id);
-  moveEstimate(d6b.id, R6 - 1 * DAY);
-  moveFirstAt(q6, dana, R6 - 2 * DAY);
-  backdateHypotheses(q7, R7 - 3 * DAY);
-  moveEstimate(d7a.id, R7 - 2 * DAY);
-  moveEstimate(d7b.id, R7 - 1 * DAY);
-  moveFirstAt(q7, dana, R7 - 2 * DAY);
-  backdateHypotheses(q8, R8 - 4 * DAY);
-  moveEstimate(d8a.id, R8 - 3 * DAY);
-  moveEstimate(e8.id, R8 - 2.5 * DAY);
-  moveEstimate(d8b.id, R8 - 1.5 * DAY);
-  moveFirstAt(q8, dana, R8 - 3 * DAY);
-  moveFirstAt(q8, eli, R8 - 2.5 * DAY);
+  await backdateHypotheses(q6, R6 - 3 * DAY);
+  await moveEstimate(d6a.id, R6 - 2 * DAY);
+  await moveVersion(q6.hypotheses[2].id, 2, R6 - 1.5 * DAY);
+  await moveEstimate(d6b.id, R6 - 1 * DAY);
+  await moveFirstAt(q6, dana, R6 - 2 * DAY);
+  await backdateHypotheses(q7, R7 - 3 * DAY);
+  await moveEstimate(d7a.id, R7 - 2 * DAY);
+  await moveEstimate(d7b.id, R7 - 1 * DAY);
+  await moveFirstAt(q7, dana, R7 - 2 * DAY);
+  await backdateHypotheses(q8, R8 - 4 * DAY);
+  await moveEstimate(d8a.id, R8 - 3 * DAY);
+  await moveEstimate(e8.id, R8 - 2.5 * DAY);
+  await moveEstimate(d8b.id, R8 - 1.5 * DAY);
+  await moveFirstAt(q8, dana, R8 - 3 * DAY);
+  await moveFirstAt(q8, eli, R8 - 2.5 * DAY);
 
   // Carol's own scenario, shared with Alice only: Alice says x .9 / y .1, x is true
   tId = (await ok(carol.post("/api/v1/scenarios", { title: "Carol's" }))).id;
@@ -137,8 +149,6 @@ beforeAll(async () => {
   await estimate(alice, qt, [0.9, 0.1]);
   await ok(carol.post(`/api/v1/questions/${qt.id}/resolution`, { hypothesisId: qt.hypotheses[0].id }));
 });
-
-afterAll(() => db?.close());
 
 describe("GET /scenarios/{id}/scores", () => {
   it("scores each analyst's last estimate before resolution and the time before it", async () => {

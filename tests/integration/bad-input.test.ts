@@ -4,10 +4,11 @@
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { ApiClient } from "../support/client";
 import { signUp } from "../support/accounts";
-import { buildScenario, expectProblem, rowCounts, snapshot, type Built } from "../support/api";
+import { buildScenario, expectProblem, snapshot, type Built } from "../support/api";
+import { rowCounts } from "../support/store";
 
 const baseUrl = inject("baseUrl");
-const dbFile = inject("dbFile");
+const databaseUrl = inject("databaseUrl");
 
 interface Ctx {
   c: ApiClient;
@@ -110,9 +111,9 @@ beforeEach(async () => {
 /** Run a request and check nothing changed: everything a client reads, and the rows on disk. */
 async function unchanged<T>(run: () => Promise<T>): Promise<T> {
   const before = await snapshot(k.c, k.x.scenario.id);
-  const rows = { x: rowCounts(dbFile, k.x.scenario.id), y: rowCounts(dbFile, k.y.scenario.id) };
+  const rows = { x: await rowCounts(databaseUrl, k.x.scenario.id), y: await rowCounts(databaseUrl, k.y.scenario.id) };
   const result = await run();
-  expect({ x: rowCounts(dbFile, k.x.scenario.id), y: rowCounts(dbFile, k.y.scenario.id) }).toEqual(rows);
+  expect({ x: await rowCounts(databaseUrl, k.x.scenario.id), y: await rowCounts(databaseUrl, k.y.scenario.id) }).toEqual(rows);
   expect(await snapshot(k.c, k.x.scenario.id)).toEqual(before);
   return result;
 }

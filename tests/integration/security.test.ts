@@ -106,7 +106,7 @@ describe("sign-in limits, counted per real address and per account, in the datab
   beforeAll(async () => {
     limited = await startServer({ env: { BRANCHPOINT_SIGN_IN_PER_MINUTE: "5", BRANCHPOINT_WRITES_PER_MINUTE: "20", BETTER_AUTH_SECRET: secret } });
     // a second instance on the same database, behind one trusted proxy
-    proxied = await startServer({ dbFile: limited.dbFile, env: { BRANCHPOINT_SIGN_IN_PER_MINUTE: "5", TRUST_PROXY: "1", BETTER_AUTH_SECRET: secret } });
+    proxied = await startServer({ databaseUrl: limited.databaseUrl, env: { BRANCHPOINT_SIGN_IN_PER_MINUTE: "5", TRUST_PROXY: "1", BETTER_AUTH_SECRET: secret } });
   }, 120_000);
 
   afterAll(async () => {

@@ -8,10 +8,12 @@ import type { ScenarioDocument } from "@/lib/transfer/format";
 import type { ApiClient } from "../support/client";
 import { authPost, signUp, TEST_PASSWORD } from "../support/accounts";
 import { ApiClient as Client } from "../support/client";
-import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, openDbReadOnly, sleep, invite } from "../support/api";
+import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, sleep, invite } from "../support/api";
+import { countRows } from "../support/store";
+import { eq, or } from "drizzle-orm";
 
 const baseUrl = inject("baseUrl");
-const dbFile = inject("dbFile");
+const databaseUrl = inject("databaseUrl");
 
 let a: ApiClient; // owner of the original
 let b: ApiClient; // second analyst on the original
@@ -261,13 +263,8 @@ describe("importing a bad document", () => {
       expectProblem(res, res.status, t.path);
     }
     expect(expectOk(await c.get("/api/v1/scenarios")).items).toEqual(before);
-    const db = openDbReadOnly(dbFile);
-    try {
-      expect(db.prepare("select count(*) as n from scenarios where title = ?").get(marker)).toEqual({ n: 0 });
-      expect(db.prepare("select count(*) as n from user where email = ? or source_email = ?").get(ghost, ghost)).toEqual({ n: 0 });
-    } finally {
-      db.close();
-    }
+    expect(await countRows(databaseUrl, "scenarios", (t) => eq(t.title, marker))).toBe(0);
+    expect(await countRows(databaseUrl, "user", (t) => or(eq(t.email, ghost), eq(t.sourceEmail, ghost)))).toBe(0);
     // the same document, repaired, imports fine
     const ok = broken((d) => (d.estimates[0].analystId = good.estimates[0]!.analystId));
     expectOk(await c.post("/api/v1/scenarios/import", ok), 201);

@@ -1,6 +1,5 @@
-// Helpers shared by the integration tests: problem+json assertions, scenario builders,
-// a read-only look at the server's database, and snapshots for "nothing changed" checks.
-import Database from "better-sqlite3";
+// Helpers shared by the integration tests: problem+json assertions, scenario builders and
+// snapshots for "nothing changed" checks (a look at the database itself: ./store.ts).
 import { expect } from "vitest";
 import type { ApiClient, ApiResponse } from "./client";
 
@@ -79,11 +78,6 @@ export async function newEvidence(c: ApiClient, scenarioId: string, fields: Reco
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Open the server's SQLite file read-only (WAL readers see committed rows). */
-export function openDbReadOnly(dbFile: string): Database.Database {
-  return new Database(dbFile, { readonly: true, fileMustExist: true });
-}
-
 /** Everything a client can read about a scenario, for before/after comparisons. */
 export async function snapshot(c: ApiClient, scenarioId: string): Promise<unknown> {
   const parts = await Promise.all([
@@ -107,47 +101,6 @@ export async function snapshot(c: ApiClient, scenarioId: string): Promise<unknow
     ratings: ratings.map((r) => r.body),
     evidenceDetails: details.map((r) => r.body),
   };
-}
-
-// Per-scenario row counts: version tables and forecasters join their parent row.
-const COUNT_SQL: Record<string, string> = {
-  scenarios: "select count(*) as n from scenarios where id = ?",
-  members: "select count(*) as n from members where scenario_id = ?",
-  questions: "select count(*) as n from questions where scenario_id = ?",
-  question_versions: "select count(*) as n from question_versions v join questions q on q.id = v.question_id where q.scenario_id = ?",
-  hypotheses: "select count(*) as n from hypotheses where scenario_id = ?",
-  hypothesis_versions: "select count(*) as n from hypothesis_versions v join hypotheses h on h.id = v.hypothesis_id where h.scenario_id = ?",
-  outcomes: "select count(*) as n from outcomes where scenario_id = ?",
-  sources: "select count(*) as n from sources where scenario_id = ?",
-  evidence: "select count(*) as n from evidence where scenario_id = ?",
-  evidence_versions: "select count(*) as n from evidence_versions v join evidence e on e.id = v.evidence_id where e.scenario_id = ?",
-  ratings: "select count(*) as n from ratings where scenario_id = ?",
-  estimates: "select count(*) as n from estimates where scenario_id = ?",
-  forecasters: "select count(*) as n from forecasters f join questions q on q.id = f.question_id where q.scenario_id = ?",
-  resolutions: "select count(*) as n from resolutions where scenario_id = ?",
-  events: "select count(*) as n from events where scenario_id = ?",
-};
-
-/** Row counts of every domain table for one scenario, read straight from the database file. */
-export function rowCounts(dbFile: string, scenarioId: string): Record<string, number> {
-  const db = openDbReadOnly(dbFile);
-  try {
-    return Object.fromEntries(
-      Object.entries(COUNT_SQL).map(([t, q]) => [t, (db.prepare(q).get(scenarioId) as { n: number }).n]),
-    );
-  } finally {
-    db.close();
-  }
-}
-
-/** Total rows of a table across the whole database. */
-export function totalRows(dbFile: string, table: string): number {
-  const db = openDbReadOnly(dbFile);
-  try {
-    return (db.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
 }
 
 export interface Built {

@@ -1,46 +1,36 @@
 // A real Branchpoint server (scripts/server.mjs in front of the production build) on a free
-// port and a temporary database.
+// port and a fresh database of the project's engine (tests/support/database.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
 import path from "node:path";
+import { freshDatabase } from "./database";
+import { freePort } from "./ports";
+
+export { freePort };
 
 const ROOT = path.resolve(__dirname, "../..");
 
 export interface RunningServer {
   url: string;
-  dbFile: string;
+  /** The server's DATABASE_URL. */
+  databaseUrl: string;
   pid: number;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ServerOptions {
   /** Extra environment (wins over the defaults below). */
   env?: Record<string, string>;
-  /** Share another server's database file (two instances on one database). */
-  dbFile?: string;
+  /** Share another server's database (two instances on one database). */
+  databaseUrl?: string;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? {};
   const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-test-"));
-  const dbFile = options.dbFile ?? path.join(dir, "test.db");
+  const own = options.databaseUrl ? null : await freshDatabase();
+  const databaseUrl = options.databaseUrl ?? own!.url;
   const url = `http://localhost:${port}`;
   // The server process itself (not npx, which would orphan it when killed).
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
@@ -50,7 +40,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "localhost",
-      DATABASE_URL: `file:${dbFile}`,
+      DATABASE_URL: databaseUrl,
       BETTER_AUTH_URL: url,
       BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
       // every test talks from this machine's one address and signs up many accounts:
@@ -62,9 +52,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // everything the server prints goes to test-results/servers/, for reading after a failure
+  const logDir = path.join(ROOT, "test-results/servers");
+  fs.mkdirSync(logDir, { recursive: true });
+  const log = fs.createWriteStream(path.join(logDir, `${new URL(databaseUrl).protocol.replace(":", "")}-${port}.log`));
   let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
+  const keep = (d: Buffer) => {
+    output += d;
+    log.write(d);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  child.once("exit", () => log.end());
 
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -84,7 +83,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   return {
     url,
-    dbFile,
+    databaseUrl,
     pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) {
@@ -93,7 +92,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      own?.dispose();
     },
   };
 }

@@ -1,18 +1,23 @@
-// Bulk INSERTs for the import: many rows per statement, one prepared statement per table.
-import { getTableColumns, sql } from "drizzle-orm";
+// Bulk INSERTs for imports and copies: many rows per statement, one prepared statement per
+// table, the same on both engines.
+import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { SQLiteInsertValue, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Db } from "@/db/client";
+import type { Store } from "./store";
 
-/** Rows per INSERT: well under SQLite's 32,766 bound parameters for the widest table. */
+/**
+ * Rows per INSERT: with the widest table (16 columns) 8,000 parameters, under SQLite's
+ * 32,766 and PostgreSQL's 65,535.
+ */
 export const CHUNK = 500;
 
 /**
  * Multi-row INSERTs of CHUNK rows. The full-chunk statement is built and prepared once per
  * table and reused with new parameters (building the SQL for 500 rows costs as much as
  * running it); the last, shorter chunk goes through the query builder.
- * (The row type is the SQLite one, like `Db` itself; the PostgreSQL store swaps both.)
+ * Runs on `store.db`: inside the caller's transaction when there is one.
  */
-export async function insertAll<T extends SQLiteTable>(tx: Db, table: T, rows: SQLiteInsertValue<T>[], pause?: () => Promise<void>): Promise<void> {
+export async function insertAll<T extends SQLiteTable>(store: Store, table: T, rows: SQLiteInsertValue<T>[], pause?: () => Promise<void>): Promise<void> {
+  const tx = store.db;
   const columns = Object.entries(getTableColumns(table));
   const full = Math.floor(rows.length / CHUNK);
   const names = full > 0 ? Array.from({ length: CHUNK }, (_, i) => columns.map(([k]) => `${k}_${i}`)) : [];
@@ -26,12 +31,10 @@ export async function insertAll<T extends SQLiteTable>(tx: Db, table: T, rows: S
     }
     // Placeholders wrapped in sql`` bind raw values; encoding (dates, JSON, booleans) is
     // done below, because drizzle would also run the encoder on a null.
-    prepared ??= tx
-      .insert(table)
-      .values(
-        names.map((row) => Object.fromEntries(columns.map(([k], j) => [k, sql`${sql.placeholder(row[j]!)}`]))) as SQLiteInsertValue<T>[],
-      )
-      .prepare();
+    prepared ??= store.prepare(
+      tx.insert(table).values(names.map((row) => Object.fromEntries(columns.map(([k], j) => [k, sql`${sql.placeholder(row[j]!)}`]))) as SQLiteInsertValue<T>[]),
+      `bulk_insert_${getTableName(table)}_${CHUNK}`,
+    );
     const params: Record<string, unknown> = {};
     chunk.forEach((row, i) => {
       const rowNames = names[i]!;

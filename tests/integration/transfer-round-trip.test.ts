@@ -1,8 +1,5 @@
-// Export → import → export against a real SQLite store (a temporary file, the real
-// migrations): the documents agree apart from ids and the export time.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// Export → import → export against a real store of the project's engine (a fresh database,
+// the real migrations): the documents agree apart from ids and the export time.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { ZodError } from "zod";
@@ -10,6 +7,7 @@ import { ZodError } from "zod";
 vi.mock("server-only", () => ({}));
 
 import { openStore, withClock, type Store } from "@/db/client";
+import { freshDatabase, type TestDatabase } from "../support/database";
 import { seedDemoTemplate } from "@/db/seed";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -17,9 +15,8 @@ import { normalizeForComparison } from "@/lib/transfer/compare";
 import { exportScenario } from "@/lib/transfer/export";
 import { importScenario } from "@/lib/transfer/import";
 import type { ScenarioDocument } from "@/lib/transfer/format";
-import { sampleDocument, uuidScheme } from "./fixture";
+import { sampleDocument, uuidScheme } from "../unit/transfer/fixture";
 
-let dir: string;
 let store: Store;
 const importer = { id: "" };
 const outsider = { id: "" };
@@ -55,20 +52,23 @@ function bigDocument(): ScenarioDocument {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "branchpoint-transfer-"));
-  store = openTempStore("test.db");
+  store = await openTempStore();
   importer.id = await addUser("Importer", "importer@example.com");
   outsider.id = await addUser("Outsider", "outsider@example.com");
   await addUser("Bob Existing", "BOB@example.com".toLowerCase());
 });
 
-afterAll(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
+const databases: TestDatabase[] = [];
+
+afterAll(async () => {
+  await store.close();
+  for (const d of databases) d.dispose();
 });
 
-function openTempStore(name: string): Store {
-  return openStore(`file:${join(dir, name)}`);
+async function openTempStore(): Promise<Store> {
+  const database = await freshDatabase();
+  databases.push(database);
+  return openStore(database.url, { poolSize: 2 });
 }
 
 describe("export and import", () => {
@@ -147,8 +147,8 @@ describe("export and import", () => {
   });
 
   it("round-trips the demo scenario, built by the real services, within and across instances", async () => {
-    const demoStore = openTempStore("demo.db");
-    const freshStore = openTempStore("fresh.db");
+    const demoStore = await openTempStore();
+    const freshStore = await openTempStore();
     try {
       await seedDemoTemplate(demoStore);
       const s = demoStore.schema;
@@ -170,8 +170,8 @@ describe("export and import", () => {
       expect(standIns.map((u) => u.sourceEmail).sort()).toEqual(original.people.map((p) => p.email).sort());
       for (const u of standIns) expect(u.email).toMatch(/^imported\.[\w-]+@placeholder\.invalid$/);
     } finally {
-      demoStore.close();
-      freshStore.close();
+      await demoStore.close();
+      await freshStore.close();
     }
   });
 });

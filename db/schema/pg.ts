@@ -1,0 +1,15 @@
+// drizzle-kit's entry point for PostgreSQL, and the tables the PostgreSQL store runs on.
+// (Typed as the SQLite tables: queries outside db/ are written once against those types.)
+import { pgKitAsKit } from "../kit/pg";
+import { defineSchema } from "./define";
+
+export const schema = defineSchema(pgKitAsKit);
+export const {
+  user, session, account, verification,
+  invites, rateLimits, signInFailures,
+  scenarios, members,
+  questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
+  sources, evidence, evidenceVersions,
+  ratings, estimates, forecasters, resolutions,
+  events,
+} = schema;

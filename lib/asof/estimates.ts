@@ -1,0 +1,66 @@
+// Estimates as they stand now or stood at a time (./rule.ts): an analyst's standing estimate
+// on a question is their newest at or before the time. One index seek per analyst on
+// estimates_latest_idx (question_id, analyst_id, created_at) — an analyst may have thousands
+// of estimates on a question, and the seek reads one; forecasters lists who to seek for.
+import "server-only";
+import { and, eq, lte, sql } from "drizzle-orm";
+import { preparedPerStore } from "@/db/prepared";
+import type { Store } from "@/db/store";
+import type { Row } from "@/db/types";
+import type { TimedEstimate } from "@/lib/math";
+import { END_OF_TIME, bound, newestFirst, oldestFirst } from "./query";
+
+export type EstimateState = Row<"estimates">;
+
+const queries = preparedPerStore(({ db, schema, prepare }) => {
+  const e = schema.estimates;
+  const f = schema.forecasters;
+  const ofAnalyst = and(
+    eq(e.questionId, sql.placeholder("questionId")),
+    eq(e.analystId, sql.placeholder("analystId")),
+    lte(e.createdAt, bound(e.createdAt, "at")),
+  );
+  return {
+    forecasters: prepare(
+      db.select({ analystId: f.analystId, firstAt: f.firstAt }).from(f).where(eq(f.questionId, sql.placeholder("questionId"))),
+      "asof_forecasters",
+    ),
+    // one seek: the newest row at or before `at`
+    inForce: prepare(db.select().from(e).where(ofAnalyst).orderBy(...newestFirst(e.createdAt, e.id)).limit(1), "asof_estimate_in_force"),
+    // the analyst's whole history up to `at`, oldest first
+    history: prepare(
+      db.select({ createdAt: e.createdAt, probabilities: e.probabilities }).from(e).where(ofAnalyst).orderBy(...oldestFirst(e.createdAt, e.id)),
+      "asof_estimate_history",
+    ),
+  };
+});
+
+/** An analyst's estimate in force on a question at `at` (now when absent), or null. */
+export async function estimateAt(store: Store, questionId: string, analystId: string, at?: Date): Promise<EstimateState | null> {
+  return (await queries(store).inForce.execute({ questionId, analystId, at: at ?? END_OF_TIME }))[0] ?? null;
+}
+
+/** The last estimate strictly before `before` (timestamps are whole milliseconds). */
+export const estimateBefore = (store: Store, questionId: string, analystId: string, before: Date) =>
+  estimateAt(store, questionId, analystId, new Date(before.getTime() - 1));
+
+/** Every analyst's estimate in force on a question at `at` (now when absent). */
+export async function standingEstimates(store: Store, questionId: string, at?: Date): Promise<EstimateState[]> {
+  const q = queries(store);
+  const out: EstimateState[] = [];
+  for (const f of await q.forecasters.execute({ questionId })) {
+    if (at && f.firstAt.getTime() > at.getTime()) continue;
+    const row = await estimateAt(store, questionId, f.analystId, at);
+    if (row) out.push(row);
+  }
+  return out;
+}
+
+/**
+ * Every estimate an analyst made on a question strictly before `before`, oldest first; two
+ * at the same millisecond in id order, so the later id stands, as the rule says.
+ */
+export async function estimatesBefore(store: Store, questionId: string, analystId: string, before: Date): Promise<TimedEstimate[]> {
+  const rows = await queries(store).history.execute({ questionId, analystId, at: new Date(before.getTime() - 1) });
+  return rows.map((r) => ({ at: r.createdAt.getTime(), probabilities: r.probabilities }));
+}

@@ -1,0 +1,102 @@
+// ACH ratings as they stand now or stood at a time (./rule.ts): a cell (evidence, hypothesis,
+// analyst) holds its newest rating row at or before the time; a row with consistency null
+// clears it (unrated). Three scopes, each read on the index that fits it:
+//   - a question's matrix (evidence × hypotheses): every rating of the hypotheses, index-only
+//     from ratings_hypothesis_idx, which yields each cell's rows together and oldest first;
+//     prepared once per hypothesis count (1…16 slots), so a request neither builds nor
+//     compiles SQL;
+//   - some evidence items: ranges on ratings_cell_idx (evidence_id, hypothesis_id, …);
+//   - a whole scenario: a range on ratings_scenario_idx (scenario_id, created_at).
+import "server-only";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { preparedFamily } from "@/db/prepared";
+import type { Store } from "@/db/store";
+import type { Row } from "@/db/types";
+import { chunks } from "@/lib/chunks";
+import type { Consistency } from "@/lib/math";
+import { END_OF_TIME, bound, oldestFirst, writtenByAt } from "./query";
+import { inForce, lastOfRuns } from "./rule";
+
+export interface RatingState {
+  evidenceId: string;
+  hypothesisId: string;
+  analystId: string;
+  consistency: Consistency;
+  likelihood: number | null;
+  createdAt: Date;
+}
+
+export type RatingScope =
+  | { scenarioId: string }
+  /** With hypothesisIds: only those columns (the matrix). */
+  | { evidenceIds: readonly string[]; hypothesisIds?: readonly string[] };
+
+export interface RatingOptions {
+  /** Only this analyst's cells. */
+  analystId?: string;
+}
+
+const MAX_HYPOTHESES = 16;
+
+const byHypotheses = preparedFamily(({ db, schema, prepare }, slots: number) => {
+  const r = schema.ratings;
+  return prepare(
+    db
+      // only what the grid needs: every value crossing into JS costs
+      .select({ evidenceId: r.evidenceId, hypothesisId: r.hypothesisId, analystId: r.analystId, consistency: r.consistency, likelihood: r.likelihood, createdAt: r.createdAt })
+      .from(r)
+      .where(and(inArray(r.hypothesisId, Array.from({ length: slots }, (_, i) => sql.placeholder(`h${i}`))), lte(r.createdAt, bound(r.createdAt, "at"))))
+      // the order of ratings_hypothesis_idx: each cell's rows together, oldest first
+      .orderBy(asc(r.hypothesisId), asc(r.evidenceId), asc(r.analystId), ...oldestFirst(r.createdAt, r.id)),
+    `ratings_by_hypotheses_${slots}`,
+  );
+});
+
+const sameCell = (a: Cell, b: Cell) => a.analystId === b.analystId && a.hypothesisId === b.hypothesisId && a.evidenceId === b.evidenceId;
+type Cell = Pick<Row<"ratings">, "evidenceId" | "hypothesisId" | "analystId">;
+type Rated = Omit<RatingState, "consistency"> & { consistency: Consistency | null };
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The rated cells of the scope at `at` (now when absent); cleared cells are left out. The
+ * matrix scope returns them by hypothesis (its index's order), the others sorted by
+ * evidence, hypothesis, analyst.
+ */
+export async function ratingsAt(store: Store, scope: RatingScope, at?: Date, options: RatingOptions = {}): Promise<RatingState[]> {
+  const out: RatingState[] = [];
+  const keep = (x: Rated) => {
+    if (x.consistency !== null && (!options.analystId || x.analystId === options.analystId)) out.push(x as RatingState);
+  };
+
+  if ("evidenceIds" in scope && scope.hypothesisIds) {
+    const items = new Set(scope.evidenceIds);
+    if (items.size === 0) return out;
+    for (const hyps of chunks([...new Set(scope.hypothesisIds)], MAX_HYPOTHESES)) {
+      const params: Record<string, unknown> = { at: at ?? END_OF_TIME };
+      hyps.forEach((id, i) => (params[`h${i}`] = id));
+      const rows = (await byHypotheses(store, hyps.length).execute(params)) as Rated[];
+      lastOfRuns(
+        rows.filter((x) => items.has(x.evidenceId)),
+        sameCell,
+        keep,
+      );
+    }
+    return out;
+  }
+
+  const r = store.schema.ratings;
+  const common = and(writtenByAt(r.createdAt, at), options.analystId ? eq(r.analystId, options.analystId) : undefined);
+  const rows: Row<"ratings">[] = [];
+  if ("scenarioId" in scope) {
+    rows.push(...(await store.db.select().from(r).where(and(eq(r.scenarioId, scope.scenarioId), common))));
+  } else {
+    for (const part of chunks([...new Set(scope.evidenceIds)])) {
+      rows.push(...(await store.db.select().from(r).where(and(inArray(r.evidenceId, part), common))));
+    }
+  }
+  for (const x of inForce(rows, (x) => `${x.evidenceId}\u0000${x.hypothesisId}\u0000${x.analystId}`, (x) => x.id, at).values()) keep(x);
+  return out.sort(byCell);
+}
+
+const byCell = (a: RatingState, b: RatingState) => cmp(a.evidenceId, b.evidenceId) || cmp(a.hypothesisId, b.hypothesisId) || cmp(a.analystId, b.analystId);

@@ -1,0 +1,39 @@
+// Which engine this test project runs on, and a fresh database on it. The integration suite
+// runs twice — project "integration" on SQLite, "integration-pg" on PostgreSQL (a throwaway
+// cluster, tests/support/postgres.ts) — so every test here must work on both.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { createDatabase } from "./postgres";
+
+export type Engine = "sqlite" | "postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    databaseUrl: string;
+    pgAdminUrl: string;
+  }
+}
+
+export const testEngine = (): Engine => (process.env.BRANCHPOINT_TEST_ENGINE === "postgres" ? "postgres" : "sqlite");
+
+/** The cluster's admin URL: set in the main process by the global setup, injected into workers. */
+function pgAdminUrl(): string {
+  const url = process.env.BRANCHPOINT_TEST_PG_ADMIN || inject("pgAdminUrl");
+  if (!url) throw new Error("no PostgreSQL test cluster: run the tests through npm test");
+  return url;
+}
+
+export interface TestDatabase {
+  url: string;
+  /** Removes a SQLite file; a PostgreSQL database goes with the cluster. */
+  dispose(): void;
+}
+
+export async function freshDatabase(): Promise<TestDatabase> {
+  if (testEngine() === "postgres") return { url: await createDatabase(pgAdminUrl()), dispose: () => undefined };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-test-"));
+  return { url: `file:${path.join(dir, "test.db")}`, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
