@@ -1,5 +1,5 @@
-// Builds the benchmark scenario straight into a temporary SQLite file with drizzle inserts
-// in big transactions (no HTTP, no services): 5 questions × 8 hypotheses, 2,000 evidence
+// Builds the benchmark scenario straight into a fresh database (either engine) with drizzle
+// inserts in big transactions (no HTTP, no services): 5 questions × 8 hypotheses, 2,000 evidence
 // items (10 % regraded once, 2 % retracted), 20 analysts who each rate 300 items against the
 // hypotheses of two questions (10 % of those cells re-rated later), 200,000 estimates over
 // 400 days, one audit event per change, and 3 questions resolved, 1 annulled, 1 open.
@@ -27,18 +27,6 @@ export interface BenchData {
   evidence: string[];
   counts: Record<string, number>;
   resolvedAt: Date;
-}
-
-/** The ids of a benchmark database built earlier (BENCH_DB=path reuses one). */
-export async function loadData(store: Store): Promise<BenchData> {
-  const s = store.schema;
-  const scenario = (await store.db.select().from(s.scenarios))[0]!;
-  const analysts = (await store.db.select().from(s.user).orderBy(s.user.name)).map((u) => u.id);
-  const qs = await store.db.select().from(s.questions).orderBy(s.questions.position);
-  const hs = await store.db.select().from(s.hypotheses).orderBy(s.hypotheses.position);
-  const questions = qs.map((q) => ({ id: q.id, hypotheses: hs.filter((h) => h.questionId === q.id).map((h) => h.id) }));
-  const evidence = (await store.db.select({ id: s.evidence.id }).from(s.evidence)).map((e) => e.id);
-  return { scenarioId: scenario.id, analysts, questions, evidence, counts: {}, resolvedAt: new Date(T0 + (SPAN_DAYS + 1) * DAY) };
 }
 
 // A small seeded generator so every run builds the same data.

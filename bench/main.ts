@@ -1,13 +1,17 @@
-// The benchmark proper: build the data, warm up, then time each case N times, alternating
-// service and bare-SQL runs so both see the same machine state, and print medians.
+// The analysis bench: on each engine, build the data, warm up, then time each case N times,
+// alternating service and bare-SQL runs so both see the same machine state, and print
+// medians — SQLite and PostgreSQL in the same run, each beside its own bare SQL.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openSqliteStore } from "@/db/dialect/sqlite";
+import { openStore } from "@/db/client";
+import { rawSql } from "@/db/raw";
+import type { Store } from "@/db/store";
 import { getDiff } from "@/lib/analysis/diff";
 import { getMatrix } from "@/lib/analysis/matrix";
 import { getScores } from "@/lib/analysis/scores";
-import { buildData, loadData, DAY, SIZE, T0 } from "./data";
+import { createDatabase, startCluster, type Cluster } from "../tests/support/postgres";
+import { buildData, DAY, SIZE, T0 } from "./data";
 import { rawReads } from "./raw";
 
 const log = (msg: string) => console.log(`  ${msg}`);
@@ -16,7 +20,7 @@ interface Case {
   name: string;
   runs: number;
   service: () => Promise<unknown>;
-  raw: () => number;
+  raw: () => Promise<number>;
 }
 
 const median = (xs: number[]) => {
@@ -29,7 +33,7 @@ async function timeCase(c: Case) {
   const WARMUP = 2;
   for (let i = 0; i < WARMUP; i++) {
     await c.service();
-    c.raw();
+    await c.raw();
   }
   const service: number[] = [];
   const raw: number[] = [];
@@ -41,89 +45,117 @@ async function timeCase(c: Case) {
     service.push(performance.now() - t);
     if (i === 0) bytes = JSON.stringify(out).length;
     t = performance.now();
-    rows = c.raw();
+    rows = await c.raw();
     raw.push(performance.now() - t);
   }
   return { name: c.name, runs: c.runs, service: median(service), raw: median(raw), rows, bytes };
 }
 
+type Engine = "sqlite" | "postgres";
+
+interface EngineRun {
+  engine: Engine;
+  built: string;
+  results: Awaited<ReturnType<typeof timeCase>>[];
+  plans: [string, string][];
+}
+
+async function benchEngine(engine: Engine, store: Store): Promise<EngineRun> {
+  const t = performance.now();
+  const data = await buildData(store, (msg) => log(`${engine}: ${msg}`));
+  const built = `built in ${((performance.now() - t) / 1000).toFixed(1)} s`;
+
+  const sid = data.scenarioId;
+  const actor = { id: data.analysts[0]! };
+  const q1 = data.questions[0]!.id;
+  const sql = rawSql(store);
+  const raw = rawReads(sql);
+  const asOf = new Date(T0 + 200 * DAY);
+  const day = (n: number) => new Date(T0 + n * DAY);
+
+  const cases: Case[] = [
+    { name: "matrix Q1, now", runs: 21, service: () => getMatrix(store, actor, sid, { questionId: q1 }), raw: () => raw.matrix(sid, actor.id, q1) },
+    {
+      name: "matrix Q1, asOf day 200",
+      runs: 21,
+      service: () => getMatrix(store, actor, sid, { questionId: q1, asOf }),
+      raw: () => raw.matrix(sid, actor.id, q1, asOf),
+    },
+    { name: "scores (3 resolved, 1 annulled)", runs: 9, service: () => getScores(store, actor, sid), raw: () => raw.scores(sid, actor.id) },
+    { name: "diff, 1 day", runs: 21, service: () => getDiff(store, actor, sid, { from: day(200), to: day(201) }), raw: () => raw.diff(sid, actor.id, day(200), day(201)) },
+    { name: "diff, 7 days", runs: 15, service: () => getDiff(store, actor, sid, { from: day(200), to: day(207) }), raw: () => raw.diff(sid, actor.id, day(200), day(207)) },
+  ];
+  // BENCH_ONLY=matrix (a substring of the case names) runs a subset, for profiling
+  const only = process.env.BENCH_ONLY;
+  const results = [];
+  for (const c of cases) if (!only || c.name.includes(only)) results.push(await timeCase(c));
+
+  const [h1, h2] = data.questions[0]!.hypotheses;
+  const plans: [string, string][] = [];
+  const plan = async (label: string, text: string, params: unknown[]) => plans.push([label, await sql.plan(text, params)]);
+  await plan(
+    "matrix: ratings",
+    "SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood, created_at FROM ratings WHERE hypothesis_id IN (?, ?) AND created_at <= ? ORDER BY hypothesis_id, evidence_id, analyst_id, created_at, id",
+    [h1, h2, asOf],
+  );
+  await plan("matrix: evidence", "SELECT * FROM evidence WHERE scenario_id = ? AND created_at <= ? ORDER BY created_at DESC, id DESC", [sid, asOf]);
+  await plan(
+    "matrix: evidence versions",
+    "SELECT v.* FROM evidence_versions v JOIN evidence e ON e.id = v.evidence_id WHERE e.scenario_id = ? AND e.created_at <= ? AND v.created_at <= ? ORDER BY v.created_at, v.version",
+    [sid, asOf, asOf],
+  );
+  await plan("standing estimate", "SELECT * FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1", [q1, actor.id, asOf]);
+  await plan("scores: estimate history", "SELECT created_at, probabilities FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at <= ? ORDER BY created_at, id", [q1, actor.id, asOf]);
+  await plan("diff: estimates in window", "SELECT * FROM estimates WHERE scenario_id = ? AND created_at > ? AND created_at <= ? ORDER BY created_at, id LIMIT 5001", [sid, day(200), day(201)]);
+  await plan("diff: events in window", "SELECT * FROM events WHERE scenario_id = ? AND at > ? AND at <= ? AND type <> 'estimate.created' ORDER BY at, id LIMIT 5001", [sid, day(200), day(201)]);
+  return { engine, built, results, plans };
+}
+
 export async function main(): Promise<void> {
-  // BENCH_DB=path reuses a database a previous run kept with BENCH_KEEP=1
-  const reuse = process.env.BENCH_DB;
-  const dir = reuse ? path.dirname(reuse) : fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-bench-"));
-  const file = reuse ?? path.join(dir, "bench.db");
-  const store = openSqliteStore(`file:${file}`);
-  try {
-    console.log(`Branchpoint analysis bench — node ${process.version}, ${os.cpus().length} cores, ${file}`);
-    console.log(
-      `Building ${SIZE.questions} questions × ${SIZE.hypotheses} hypotheses, ${SIZE.evidence} evidence, ${SIZE.analysts} analysts, ${SIZE.estimates} estimates …`,
-    );
-    const t = performance.now();
-    const data = reuse ? await loadData(store) : await buildData(store, log);
-    const mb = fs.statSync(file).size / 1e6;
-    console.log(`  ${reuse ? "reused" : "built"} in ${((performance.now() - t) / 1000).toFixed(1)} s (${mb.toFixed(0)} MB)\n`);
+  // BENCH_ENGINE=sqlite (or postgres) runs one engine
+  const engines = (["sqlite", "postgres"] as const).filter((e) => !process.env.BENCH_ENGINE || process.env.BENCH_ENGINE === e);
+  console.log(`Branchpoint analysis bench — node ${process.version}, ${os.cpus().length} cores`);
+  console.log(
+    `Data per engine: ${SIZE.questions} questions × ${SIZE.hypotheses} hypotheses, ${SIZE.evidence} evidence, ${SIZE.analysts} analysts, ${SIZE.estimates} estimates …`,
+  );
+  const runs: EngineRun[] = [];
+  for (const engine of engines) {
+    let cluster: Cluster | undefined;
+    let dir: string | undefined;
+    let url: string;
+    if (engine === "sqlite") {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-bench-"));
+      url = `file:${path.join(dir, "bench.db")}`;
+    } else {
+      cluster = await startCluster();
+      url = await createDatabase(cluster.adminUrl);
+    }
+    const store = await openStore(url);
+    try {
+      runs.push(await benchEngine(engine, store));
+    } finally {
+      await store.close();
+      cluster?.stop();
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
 
-    const sid = data.scenarioId;
-    const actor = { id: data.analysts[0]! };
-    const q1 = data.questions[0]!.id;
-    const raw = rawReads(store.connection);
-    const asOf = new Date(T0 + 200 * DAY);
-    const day = (n: number) => new Date(T0 + n * DAY);
-
-    const cases: Case[] = [
-      { name: "matrix Q1, now", runs: 21, service: () => getMatrix(store, actor, sid, { questionId: q1 }), raw: () => raw.matrix(sid, actor.id, q1) },
-      {
-        name: "matrix Q1, asOf day 200",
-        runs: 21,
-        service: () => getMatrix(store, actor, sid, { questionId: q1, asOf }),
-        raw: () => raw.matrix(sid, actor.id, q1, asOf.getTime()),
-      },
-      { name: "scores (3 resolved, 1 annulled)", runs: 9, service: () => getScores(store, actor, sid), raw: () => raw.scores(sid, actor.id) },
-      {
-        name: "diff, 1 day",
-        runs: 21,
-        service: () => getDiff(store, actor, sid, { from: day(200), to: day(201) }),
-        raw: () => raw.diff(sid, actor.id, day(200).getTime(), day(201).getTime()),
-      },
-      {
-        name: "diff, 7 days",
-        runs: 15,
-        service: () => getDiff(store, actor, sid, { from: day(200), to: day(207) }),
-        raw: () => raw.diff(sid, actor.id, day(200).getTime(), day(207).getTime()),
-      },
-    ];
-
-    // BENCH_ONLY=matrix (a substring of the case names) runs a subset, for profiling
-    const only = process.env.BENCH_ONLY;
-    const results = [];
-    for (const c of cases) if (!only || c.name.includes(only)) results.push(await timeCase(c));
-
-    const pad = (s: string, n: number) => s.padEnd(n);
-    const num = (x: number, n: number, d = 1) => x.toFixed(d).padStart(n);
-    console.log(`${pad("endpoint (service function)", 34)}${"runs".padStart(5)}${"service ms".padStart(12)}${"bare SQL ms".padStart(13)}${"ratio".padStart(8)}${"rows read".padStart(11)}${"JSON KB".padStart(9)}`);
-    console.log("-".repeat(92));
-    for (const r of results) {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const num = (x: number, n: number, d = 1) => x.toFixed(d).padStart(n);
+  console.log(`\n${pad("endpoint (service function)", 34)}${pad("engine", 11)}${"runs".padStart(5)}${"service ms".padStart(12)}${"bare SQL ms".padStart(13)}${"ratio".padStart(8)}${"rows read".padStart(11)}${"JSON KB".padStart(9)}`);
+  console.log("-".repeat(103));
+  const names = runs[0]?.results.map((r) => r.name) ?? [];
+  for (const name of names) {
+    for (const run of runs) {
+      const r = run.results.find((x) => x.name === name)!;
       console.log(
-        `${pad(r.name, 34)}${String(r.runs).padStart(5)}${num(r.service, 12)}${num(r.raw, 13)}${num(r.service / r.raw, 7)}×${String(r.rows).padStart(11)}${num(r.bytes / 1024, 9, 0)}`,
+        `${pad(name, 34)}${pad(run.engine, 11)}${String(r.runs).padStart(5)}${num(r.service, 12)}${num(r.raw, 13)}${num(r.service / r.raw, 7)}×${String(r.rows).padStart(11)}${num(r.bytes / 1024, 9, 0)}`,
       );
     }
-    console.log("\nmedians after 2 warm-up runs; service and bare SQL alternate within each run.");
-
-    console.log("\nQuery plans of the heaviest reads:");
-    const plans: [string, string][] = [
-      ["matrix: ratings", "SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood FROM ratings WHERE hypothesis_id IN (?, ?) AND created_at <= ? ORDER BY hypothesis_id, evidence_id, analyst_id, created_at, id"],
-      ["matrix: evidence", "SELECT id, summary FROM evidence WHERE scenario_id = ? AND created_at <= ?"],
-      ["matrix: evidence versions", "SELECT v.* FROM evidence_versions v JOIN evidence e ON e.id = v.evidence_id WHERE e.scenario_id = ? AND e.created_at <= ? AND v.created_at <= ? ORDER BY v.evidence_id, v.created_at, v.version"],
-      ["standing estimate", "SELECT * FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1"],
-      ["scores: estimate times", "SELECT created_at FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at < ? ORDER BY created_at"],
-      ["scores: estimates at instants", "SELECT created_at, id, probabilities FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at IN (?, ?, ?)"],
-      ["diff: estimates in window", "SELECT * FROM estimates WHERE scenario_id = ? AND created_at > ? AND created_at <= ? ORDER BY created_at, id LIMIT 5001"],
-      ["diff: events in window", "SELECT * FROM events WHERE scenario_id = ? AND at > ? AND at <= ? AND type <> 'estimate.created' ORDER BY at, id LIMIT 5001"],
-    ];
-    for (const [label, sql] of plans) console.log(`  ${pad(label, 31)}${raw.plan(sql)}`);
-  } finally {
-    await store.close();
-    if (process.env.BENCH_KEEP === "1" || reuse) console.log(`\nkept ${file}`);
-    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\nmedians after 2 warm-up runs; service and bare SQL alternate within each run. Data ${runs.map((r) => `${r.engine} ${r.built}`).join(", ")}.`);
+  for (const run of runs) {
+    console.log(`\nQuery plans of the heaviest reads (${run.engine}):`);
+    for (const [label, text] of run.plans) console.log(`  ${pad(label, 27)}${text}`);
   }
 }

@@ -1,22 +1,17 @@
-// The bare SQL reads each analysis endpoint needs, as raw better-sqlite3 prepared statements
-// (bench only — services go through drizzle). Each function issues the same queries, with
-// the same predicates and indexes, as its service, and nothing else: no mapping of dates,
-// no JSON parsing, no arithmetic. The ratio service / bare SQL is our own overhead.
-import type Database from "better-sqlite3";
+// The bare SQL reads each analysis endpoint needs, as prepared statements on the engine's own
+// driver (db/raw.ts; bench only — services go through drizzle). Each function issues the
+// same queries, with the same predicates and indexes, as its service, and nothing else: no
+// mapping of dates, no JSON parsing, no arithmetic. The ratio service / bare SQL is our own
+// overhead, on each engine.
+import type { RawSql } from "@/db/raw";
 
-const END_OF_TIME = 8.64e15;
+const END_OF_TIME = new Date("9999-12-31T23:59:59.999Z");
 const CHUNK = 500;
 
-export function rawReads(conn: Database.Database) {
-  const cache = new Map<string, Database.Statement>();
-  const prep = (sql: string) => {
-    let st = cache.get(sql);
-    if (!st) {
-      st = conn.prepare(sql);
-      cache.set(sql, st);
-    }
-    return st;
-  };
+/** A timestamp as the driver returned it (SQLite: ms; PostgreSQL: a Date), in ms. */
+const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Number(v));
+
+export function rawReads(raw: RawSql) {
   const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
   const chunks = <T>(list: readonly T[], size = CHUNK) => {
     const out: T[][] = [];
@@ -24,8 +19,8 @@ export function rawReads(conn: Database.Database) {
     return out;
   };
   let rows = 0;
-  const all = (sql: string, ...params: unknown[]) => {
-    const r = prep(sql).all(...params) as any[];
+  const all = async (sql: string, ...params: unknown[]) => {
+    const r = (await raw.all(sql, params)) as any[];
     rows += r.length;
     return r;
   };
@@ -33,14 +28,14 @@ export function rawReads(conn: Database.Database) {
   const membership = (scenarioId: string, userId: string) =>
     all("SELECT m.role FROM members m JOIN scenarios s ON s.id = m.scenario_id WHERE m.scenario_id = ? AND m.user_id = ?", scenarioId, userId);
 
-  const hypothesesAt = (questionIds: string[], at?: number) => {
-    const hs = all(
+  const hypothesesAt = async (questionIds: string[], at?: Date) => {
+    const hs = await all(
       `SELECT id, question_id, title, status, position FROM hypotheses WHERE question_id IN (${marks(questionIds.length)})${at ? " AND created_at <= ?" : ""} ORDER BY question_id, position, created_at`,
       ...questionIds,
       ...(at ? [at] : []),
     );
     if (at && hs.length > 0) {
-      all(
+      await all(
         `SELECT hypothesis_id, title, status FROM hypothesis_versions WHERE hypothesis_id IN (${marks(hs.length)}) AND created_at <= ? ORDER BY created_at, version`,
         ...hs.map((h) => h.id),
         at,
@@ -49,24 +44,24 @@ export function rawReads(conn: Database.Database) {
     return hs;
   };
 
-  const standing = (questionId: string, at = END_OF_TIME) => {
-    const fs = all("SELECT analyst_id, first_at FROM forecasters WHERE question_id = ?", questionId);
+  const standing = async (questionId: string, at = END_OF_TIME) => {
+    const fs = await all("SELECT analyst_id, first_at FROM forecasters WHERE question_id = ?", questionId);
     const out: any[] = [];
     for (const f of fs) {
-      if (f.first_at > at) continue;
+      if (ms(f.first_at) > at.getTime()) continue;
       out.push(
-        ...all(
+        ...(await all(
           "SELECT * FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1",
           questionId,
           f.analyst_id,
           at,
-        ),
+        )),
       );
     }
     return out;
   };
 
-  const lastBefore = (questionId: string, analystId: string, before: number) =>
+  const lastBefore = (questionId: string, analystId: string, before: Date) =>
     all(
       "SELECT id, created_at, probabilities FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT 1",
       questionId,
@@ -74,25 +69,25 @@ export function rawReads(conn: Database.Database) {
       before,
     );
 
-  const counted = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
+  const counted = <A extends unknown[]>(fn: (...args: A) => Promise<void>) => async (...args: A) => {
     rows = 0;
-    fn(...args);
+    await fn(...args);
     return rows;
   };
 
   return {
     /** GET /scenarios/{id}/matrix: membership, question, hypotheses, evidence, ratings, standing estimates */
-    matrix: counted((scenarioId: string, userId: string, questionId: string, asOf?: number) => {
-      membership(scenarioId, userId);
-      all("SELECT id, scenario_id, title, created_at FROM questions WHERE id = ? LIMIT 1", questionId);
-      if (asOf) all("SELECT title FROM question_versions WHERE question_id = ? AND created_at <= ? ORDER BY created_at DESC, version DESC LIMIT 1", questionId, asOf);
-      const hyps = hypothesesAt([questionId], asOf).filter((h) => h.status === "open");
+    matrix: counted(async (scenarioId: string, userId: string, questionId: string, asOf?: Date) => {
+      await membership(scenarioId, userId);
+      await all("SELECT id, scenario_id, title, created_at FROM questions WHERE id = ? LIMIT 1", questionId);
+      if (asOf) await all("SELECT title FROM question_versions WHERE question_id = ? AND created_at <= ? ORDER BY created_at DESC, version DESC LIMIT 1", questionId, asOf);
+      const hyps = (await hypothesesAt([questionId], asOf)).filter((h) => h.status === "open");
       const cols = "id, summary, reliability, credibility, version, source_id, occurred_at, created_at, retracted_at";
       const ev = asOf
-        ? all(`SELECT ${cols} FROM evidence WHERE scenario_id = ? AND created_at <= ?`, scenarioId, asOf)
-        : all(`SELECT ${cols} FROM evidence WHERE scenario_id = ?`, scenarioId);
+        ? await all(`SELECT ${cols} FROM evidence WHERE scenario_id = ? AND created_at <= ?`, scenarioId, asOf)
+        : await all(`SELECT ${cols} FROM evidence WHERE scenario_id = ?`, scenarioId);
       if (asOf) {
-        all(
+        await all(
           `SELECT v.evidence_id, v.summary, v.reliability, v.credibility, v.version, v.source_id, v.occurred_at FROM evidence_versions v
            JOIN evidence e ON e.id = v.evidence_id WHERE e.scenario_id = ? AND e.created_at <= ? AND v.created_at <= ?
            ORDER BY v.evidence_id, v.created_at, v.version`,
@@ -103,7 +98,7 @@ export function rawReads(conn: Database.Database) {
       }
       if (ev.length > 0) {
         for (const part of chunks(hyps.map((h) => h.id), 16)) {
-          all(
+          await all(
             `SELECT evidence_id, hypothesis_id, analyst_id, consistency, likelihood FROM ratings
              WHERE hypothesis_id IN (${marks(part.length)}) AND created_at <= ?
              ORDER BY hypothesis_id, evidence_id, analyst_id, created_at, id`,
@@ -112,34 +107,34 @@ export function rawReads(conn: Database.Database) {
           );
         }
       }
-      standing(questionId, asOf);
+      await standing(questionId, asOf);
     }),
 
     /** GET /scenarios/{id}/scores: questions, resolutions, the open-hypothesis timeline, every estimate before resolution, names */
-    scores: counted((scenarioId: string, userId: string) => {
-      membership(scenarioId, userId);
-      const qs = all("SELECT id, title FROM questions WHERE scenario_id = ? ORDER BY position, created_at", scenarioId);
-      const res = all(`SELECT * FROM resolutions WHERE question_id IN (${marks(qs.length)}) ORDER BY created_at, id`, ...qs.map((q) => q.id));
-      const first = new Map<string, number>();
-      for (const r of res) if (!first.has(r.question_id)) first.set(r.question_id, r.created_at);
+    scores: counted(async (scenarioId: string, userId: string) => {
+      await membership(scenarioId, userId);
+      const qs = await all("SELECT id, title FROM questions WHERE scenario_id = ? ORDER BY position, created_at", scenarioId);
+      const res = await all(`SELECT * FROM resolutions WHERE question_id IN (${marks(qs.length)}) ORDER BY created_at, id`, ...qs.map((q) => q.id));
+      const first = new Map<string, Date>();
+      for (const r of res) if (!first.has(r.question_id)) first.set(r.question_id, new Date(ms(r.created_at)));
       const last = new Map(res.map((r) => [r.question_id, r]));
       const analysts = new Set<string>();
       for (const r of last.values()) {
         const at = first.get(r.question_id)!;
-        const who = all("SELECT analyst_id FROM forecasters WHERE question_id = ? AND first_at < ?", r.question_id, at);
+        const who = await all("SELECT analyst_id FROM forecasters WHERE question_id = ? AND first_at < ?", r.question_id, at);
         for (const f of who) analysts.add(f.analyst_id);
         if (r.annulled) continue;
         for (const f of who) {
-          all(
+          await all(
             "SELECT created_at, probabilities FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at < ? ORDER BY created_at, id",
             r.question_id,
             f.analyst_id,
             at,
           );
         }
-        const hs = all("SELECT id, status, created_at FROM hypotheses WHERE question_id = ? AND created_at < ? ORDER BY position, created_at", r.question_id, at);
+        const hs = await all("SELECT id, status, created_at FROM hypotheses WHERE question_id = ? AND created_at < ? ORDER BY position, created_at", r.question_id, at);
         if (hs.length > 0) {
-          all(
+          await all(
             `SELECT hypothesis_id, status, created_at FROM hypothesis_versions WHERE hypothesis_id IN (${marks(hs.length)}) AND created_at < ? ORDER BY created_at, version`,
             ...hs.map((h) => h.id),
             at,
@@ -147,49 +142,45 @@ export function rawReads(conn: Database.Database) {
         }
       }
       const ids = [...analysts];
-      if (ids.length > 0) all(`SELECT id, name FROM user WHERE id IN (${marks(ids.length)})`, ...ids);
+      if (ids.length > 0) await all(`SELECT id, name FROM "user" WHERE id IN (${marks(ids.length)})`, ...ids);
     }),
 
     /** GET /scenarios/{id}/diff: estimates and events in the window, names, previous estimates, aggregates at both ends */
-    diff: counted((scenarioId: string, userId: string, from: number, to: number) => {
-      membership(scenarioId, userId);
-      const es = all(
+    diff: counted(async (scenarioId: string, userId: string, from: Date, to: Date) => {
+      await membership(scenarioId, userId);
+      const es = await all(
         `SELECT id, question_id, analyst_id, probabilities, rationale, evidence_ids, created_at FROM estimates
          WHERE scenario_id = ? AND created_at > ? AND created_at <= ? ORDER BY created_at, id LIMIT 5001`,
         scenarioId,
         from,
         to,
       );
-      const evs = all(
+      const evs = await all(
         "SELECT * FROM events WHERE scenario_id = ? AND at > ? AND at <= ? AND type <> 'estimate.created' ORDER BY at, id LIMIT 5001",
         scenarioId,
         from,
         to,
       );
-      const qs = all("SELECT id, title, created_at FROM questions WHERE scenario_id = ? ORDER BY position", scenarioId);
-      all("SELECT id, title, question_id FROM hypotheses WHERE scenario_id = ?", scenarioId);
+      const qs = await all("SELECT id, title, created_at FROM questions WHERE scenario_id = ? ORDER BY position", scenarioId);
+      await all("SELECT id, title, question_id FROM hypotheses WHERE scenario_id = ?", scenarioId);
       const evidenceIds = [...new Set(evs.filter((e) => e.entity === "evidence").map((e) => e.entity_id))];
       const userIds = [...new Set([...es.map((e) => e.analyst_id), ...evs.map((e) => e.actor_id)])];
-      for (const part of chunks(evidenceIds)) all(`SELECT id, summary FROM evidence WHERE id IN (${marks(part.length)})`, ...part);
-      for (const part of chunks(userIds)) all(`SELECT id, name FROM user WHERE id IN (${marks(part.length)})`, ...part);
+      for (const part of chunks(evidenceIds)) await all(`SELECT id, summary FROM evidence WHERE id IN (${marks(part.length)})`, ...part);
+      for (const part of chunks(userIds)) await all(`SELECT id, name FROM "user" WHERE id IN (${marks(part.length)})`, ...part);
       const seen = new Set<string>();
       for (const e of es) {
         const key = `${e.question_id}|${e.analyst_id}`;
-        if (!seen.has(key)) lastBefore(e.question_id, e.analyst_id, e.created_at);
+        if (!seen.has(key)) await lastBefore(e.question_id, e.analyst_id, new Date(ms(e.created_at)));
         seen.add(key);
       }
-      const live = qs.filter((q) => q.created_at <= to).map((q) => q.id);
-      hypothesesAt(live, from);
-      hypothesesAt(live, to);
+      const live = qs.filter((q) => ms(q.created_at) <= to.getTime()).map((q) => q.id);
+      await hypothesesAt(live, from);
+      await hypothesesAt(live, to);
       for (const q of live) {
-        standing(q, from);
-        standing(q, to);
+        await standing(q, from);
+        await standing(q, to);
       }
     }),
 
-    plan: (sql: string) =>
-      (conn.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from(sql.matchAll(/\?/g), () => null)) as { detail: string }[])
-        .map((r) => r.detail)
-        .join("; "),
   };
 }

@@ -1,16 +1,19 @@
-// npm run bench — builds a large scenario in a temporary SQLite file and times the services
-// behind the matrix, scores and diff endpoints next to the bare SQL reads they need; then
-// measures whether the largest allowed import stalls other users.
-// `npm run bench -- analysis` or `npm run bench -- import` runs one part.
-import "./server-only-stub";
+// npm run bench — on SQLite and on PostgreSQL, builds a large scenario and times the
+// services behind the matrix, scores and diff endpoints next to the bare SQL reads they
+// need; measures HTTP estimate writes on one and on two instances of one PostgreSQL
+// database; and whether the largest allowed import stalls other users.
+// `npm run bench -- analysis`, `-- writes` or `-- import` runs one part.
+import "../scripts/server-only-stub";
 import { main } from "./main";
 import { importStall } from "./import-stall";
+import { writeThroughput } from "./writes";
 
 const parts = process.argv.slice(2);
 const wants = (part: string) => parts.length === 0 || parts.includes(part);
 
 (async () => {
   if (wants("analysis")) await main();
+  if (wants("writes")) await writeThroughput();
   if (wants("import")) await importStall();
 })().then(
   () => process.exit(0),

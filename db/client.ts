@@ -5,24 +5,19 @@ import type { Store } from "./store";
 
 export type { Store } from "./store";
 export { withClock } from "./store";
+export { engineOf, redactUrl } from "./url";
+import { engineOf } from "./url";
 
 export interface OpenOptions {
   /** PostgreSQL: connections in this instance's pool. */
   poolSize?: number;
 }
 
-/** Which engine a DATABASE_URL names, or null when it names none. */
-export function engineOf(url: string): "sqlite" | "postgres" | null {
-  if (/^postgres(ql)?:\/\//i.test(url)) return "postgres";
-  if (url.startsWith("file:") || url === ":memory:") return "sqlite";
-  // a bare path (no scheme) is a SQLite file; "mysql://…", "postgres:/x" and the like are not
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) ? null : "sqlite";
-}
-
 export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
   switch (engineOf(url)) {
     case "postgres": {
       const { openPgStore } = await import("./dialect/pg");
+      // the pool connects lazily: openPgStore migrates first, so an unreachable server fails here
       return openPgStore(url, options);
     }
     case "sqlite": {

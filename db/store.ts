@@ -13,6 +13,11 @@ export interface Store {
    */
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /**
+   * A read-only transaction whose reads all see one moment (an export, a copy): SQLite's
+   * transaction, PostgreSQL's REPEATABLE READ. Joins an open transaction.
+   */
+  snapshot<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
    * Hold a scenario's row until the transaction ends, so writes to one scenario from
    * several instances take turns (PostgreSQL: SELECT … FOR UPDATE; SQLite's transactions
    * already take turns). Returns false when there is no such scenario.

@@ -41,13 +41,14 @@ const schema = z
 
 export type Env = z.infer<typeof schema> & { BETTER_AUTH_SECRET: string; BETTER_AUTH_URL: string };
 
-/** Parse an environment; throws one readable line per problem. */
+/** Parse an environment; throws one readable line naming every problem. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n  ${lines.join("\n  ")}`);
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    // one line, so a log shows the whole reason the server stopped
+    throw new Error(`Invalid environment: ${problems.join("; ")}`);
   }
   const e = result.data;
   return {

@@ -77,7 +77,15 @@ const server = http.createServer((req, res) => {
   handle(req, res);
 });
 
-server.listen(port, host, () => {
+// "Branchpoint on …" only once the database is open: the health check waits for the store
+// (instrumentation.ts opens it, or stops the process with one line saying why).
+server.listen(port, host, async () => {
+  const res = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${port}/api/health`).catch((err) => ({ ok: false, json: async () => ({ detail: err.message }) }));
+  if (!res.ok) {
+    const body = await res.json().catch(() => ({}));
+    console.error(`Branchpoint cannot start: ${body.detail ?? "the health check failed"}`);
+    process.exit(1);
+  }
   console.log(`Branchpoint on http://${host}:${port}${dev ? " (development)" : ""}`);
 });
 

@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { redactUrl } from "../url";
 import { schema } from "../schema/pg";
 import type { Prepared, Store } from "../store";
 import type { Db } from "../types";
@@ -52,23 +53,25 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     }
   } catch (err) {
     await pool.end().catch(() => undefined);
-    throw new Error(`cannot open the PostgreSQL database at ${redact(url)}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`cannot open the PostgreSQL database at ${redactUrl(url)}: ${err instanceof Error ? err.message : String(err)}`);
   }
 
   const root = drizzle(pool, { schema });
   const current = new AsyncLocalStorage<NodePgDatabase<typeof schema>>();
 
-  async function tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+  type TxConfig = Parameters<typeof root.transaction>[1];
+  async function run<T>(fn: (tx: Db) => Promise<T>, config?: TxConfig): Promise<T> {
     const open = current.getStore();
     if (open) return fn(open as unknown as Db);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await root.transaction((t) => current.run(t as unknown as NodePgDatabase<typeof schema>, () => fn(t as unknown as Db)));
+        return await root.transaction((t) => current.run(t as unknown as NodePgDatabase<typeof schema>, () => fn(t as unknown as Db)), config);
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(codeOf(err) as string)) throw err;
       }
     }
   }
+  const tx = <T>(fn: (tx: Db) => Promise<T>) => run(fn);
 
   return {
     dialect: "postgres",
@@ -77,6 +80,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     },
     schema: schema,
     tx,
+    snapshot: (fn) => run(fn, { isolationLevel: "repeatable read", accessMode: "read only" }),
     lockScenario: async (t, scenarioId) => {
       const rows = await (t as unknown as NodePgDatabase<typeof schema>).execute(
         sql`select 1 from ${schema.scenarios} where ${schema.scenarios.id} = ${scenarioId} for update`,
@@ -91,15 +95,4 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     wrapAuthAdapter: (factory) => factory,
     pool,
   };
-}
-
-/** The URL without its password, for messages. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
 }

@@ -21,9 +21,19 @@ export function sqlitePathFromUrl(url: string): string {
   return p === "" ? ":memory:" : p;
 }
 
+/**
+ * Create a directory and its missing parents one level at a time. (Node's recursive mkdir
+ * spins forever where a parent refuses children without saying EACCES, as /proc does.)
+ */
+function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !fs.existsSync(d); d = path.dirname(d)) missing.unshift(d);
+  for (const d of missing) fs.mkdirSync(d);
+}
+
 export function openSqlite(url: string): SqliteConnection {
   const file = sqlitePathFromUrl(url);
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") ensureDir(path.dirname(path.resolve(file)));
   const conn = new Database(file);
   conn.pragma("journal_mode = WAL");
   // A 2xx means the row is on disk.
@@ -72,6 +82,7 @@ export function openSqliteStore(url: string): SqliteStore {
     db,
     schema,
     tx,
+    snapshot: tx,
     // transactions already take turns: one writer at a time
     lockScenario: async (t, scenarioId) => {
       const rows = await t.select({ id: schema.scenarios.id }).from(schema.scenarios).where(eq(schema.scenarios.id, scenarioId)).limit(1);

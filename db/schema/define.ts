@@ -1,4 +1,4 @@
-// Every table, written once against a column kit (STORE.md). History is rows: estimates,
+// Every table, written once against a column kit (docs/store.md). History is rows: estimates,
 // ratings, resolutions, evidence/question/hypothesis versions and events are only ever
 // inserted; the "current" tables hold the newest state for fast reads.
 import type { Kit } from "../kit/sqlite";

@@ -1,6 +1,6 @@
 /**
- * Demo scenario content for a fresh Branchpoint install (see docs/PRODUCT.md,
- * "The demo scenario"). Pure data: no I/O, no imports.
+ * Demo scenario content for a fresh Branchpoint install (the README's "The demo"). Pure
+ * data: no I/O, no imports.
  *
  * Sources are the two seed articles, copied verbatim into db/seed/articles/ so the
  * app works without the shared seed folder:

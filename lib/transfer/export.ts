@@ -100,9 +100,9 @@ export async function exportScenario(store: Store, actor: Actor | null, scenario
 
 /** The document of any scenario, without an access check: callers decide who may have it. */
 export async function scenarioDocument(store: Store, scenarioId: string): Promise<ScenarioDocument> {
-  // One transaction for a consistent snapshot: a rating written between two reads would
-  // otherwise point at evidence the document lacks, and the import would reject it.
-  return store.tx(async (tx) => {
+  // One snapshot: a rating written between two reads would otherwise point at evidence the
+  // document lacks, and the import would reject it.
+  return store.snapshot(async (tx) => {
     const body = buildBody(await readScenario(store, tx, scenarioId));
     const people = await readPeople(store, tx, body);
     orderForecasters(body, people);

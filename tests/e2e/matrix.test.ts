@@ -12,7 +12,7 @@ const E1 = "Claim of responsibility names a local cell"; // graded B2
 const E2 = "Detonator traced to a stolen army stock"; // graded C3
 const HYPS = ["Intimidate the embassy", "Retaliate for deportations", "Provoke a crackdown"] as const;
 
-// Admiralty weights (PRODUCT.md / issue 4): reliability B 0.8, C 0.6; credibility 2 0.8, 3 0.6.
+// Admiralty weights (lib/math/evidence-weight.ts): reliability B 0.8, C 0.6; credibility 2 0.8, 3 0.6.
 const W1 = 0.8 * 0.8; // B2 = 0.64
 const W2 = 0.6 * 0.6; // C3 = 0.36
 

@@ -12,13 +12,22 @@ export class ApiClient {
   constructor(
     readonly baseUrl: string,
     readonly user: { id: string; email: string; name: string } | null = null,
+    /** The Origin browsers send: the app's public URL (several instances share one). */
+    readonly origin: string = baseUrl,
   ) {}
+
+  /** The same person (same session cookie) talking to another instance behind the same public URL. */
+  on(baseUrl: string): ApiClient {
+    const other = new ApiClient(baseUrl, this.user, this.origin);
+    other.cookie = this.cookie;
+    return other;
+  }
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const init: RequestInit = {
       method,
       headers: {
-        origin: this.baseUrl,
+        origin: this.origin,
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...headers,

@@ -4,7 +4,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
 import { createDatabase } from "./postgres";
 
 export type Engine = "sqlite" | "postgres";
@@ -19,9 +18,12 @@ declare module "vitest" {
 
 export const testEngine = (): Engine => (process.env.BRANCHPOINT_TEST_ENGINE === "postgres" ? "postgres" : "sqlite");
 
-/** The cluster's admin URL: set in the main process by the global setup, injected into workers. */
-function pgAdminUrl(): string {
-  const url = process.env.BRANCHPOINT_TEST_PG_ADMIN || inject("pgAdminUrl");
+/**
+ * The cluster's admin URL: set in the main process by the global setup, injected into
+ * workers. (vitest is imported only here, so the bench can use these helpers outside it.)
+ */
+async function pgAdminUrl(): Promise<string> {
+  const url = process.env.BRANCHPOINT_TEST_PG_ADMIN || (await import("vitest")).inject("pgAdminUrl");
   if (!url) throw new Error("no PostgreSQL test cluster: run the tests through npm test");
   return url;
 }
@@ -33,7 +35,7 @@ export interface TestDatabase {
 }
 
 export async function freshDatabase(): Promise<TestDatabase> {
-  if (testEngine() === "postgres") return { url: await createDatabase(pgAdminUrl()), dispose: () => undefined };
+  if (testEngine() === "postgres") return { url: await createDatabase(await pgAdminUrl()), dispose: () => undefined };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-test-"));
   return { url: `file:${path.join(dir, "test.db")}`, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

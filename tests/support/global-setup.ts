@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureBuild } from "./build";
+import { ensureChromium } from "./chromium";
 import { createDatabase, startCluster, type Cluster } from "./postgres";
 import { startServer, type RunningServer } from "./server";
 import "./database"; // the ProvidedContext keys
@@ -13,6 +14,7 @@ let server: RunningServer | undefined;
 let cluster: Cluster | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  if (project.name === "e2e") ensureChromium();
   ensureBuild();
   fs.mkdirSync(path.resolve(__dirname, "../../test-results/screens"), { recursive: true });
   let databaseUrl: string | undefined;

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createPgDatabase } from "@/db/admin";
 import { freePort } from "./ports";
 
 export interface Cluster {
@@ -91,16 +91,4 @@ export async function startCluster(): Promise<Cluster> {
 }
 
 /** A new, empty database on the cluster; its URL. */
-export async function createDatabase(adminUrl: string): Promise<string> {
-  const name = `bp_${randomBytes(6).toString("hex")}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+export const createDatabase = (adminUrl: string): Promise<string> => createPgDatabase(adminUrl, `bp_${randomBytes(6).toString("hex")}`);

@@ -9,7 +9,7 @@ export const POST = route(
   async ({ store, actor, body }) => {
     // The service validates the document itself (format version first, then shape and references).
     const { id } = await importScenario(store, actor, await body(z.unknown()));
-    // 201 with the new scenario, as every creation answers (PRODUCT.md)
+    // 201 with the new scenario, as every creation answers (README, API overview)
     return createdAt(`/api/v1/scenarios/${encodeURIComponent(id)}`, await getScenario(store, actor, id));
   },
   // the configured import size (BRANCHPOINT_IMPORT_MAX_BYTES, default 10 MB)

@@ -1,6 +1,6 @@
 // The services import "server-only", whose default export throws outside a React server
-// bundle. The bench runs them in plain Node, so it registers an empty module in its place
-// before anything imports the services (run.ts imports this first).
+// bundle. Scripts (the bench, db:copy) run them in plain Node, so they register an empty module in its place
+// before anything imports the services (each script imports this first).
 import Module from "node:module";
 
 const resolved = require.resolve("server-only");
