@@ -1,11 +1,10 @@
 "use client";
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useMemo, useState } from "react";
-import { evidenceQuery, membersQuery, sourcesQuery } from "@/lib/client/queries";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useDeferredValue, useEffect, useRef, useState } from "react";
+import { evidencePagesQuery, evidenceTagsQuery, membersQuery, sourcesQuery, type EvidenceFilters } from "@/lib/client/queries";
 import { useFormat } from "@/lib/client/time";
 import { RELIABILITY_GRADES } from "@/lib/math/evidence-weight";
-import type { Evidence } from "@/lib/client/types";
 import { QueryState } from "@/components/ui/query-state";
 import { useScenarioMutation } from "@/components/overview/use-scenario-mutation";
 import { GradeChip } from "./grade-fields";
@@ -25,21 +24,37 @@ export function EvidenceLog({ scenarioId, asOf, canEdit, initialOpen = null }: {
   const [includeRetracted, setIncludeRetracted] = useState(false);
   const [open, setOpen] = useState<string | null>(initialOpen);
   const [logging, setLogging] = useState(false);
-  const evidence = useQuery(evidenceQuery(scenarioId, asOf, { q: q || undefined, includeRetracted: includeRetracted || undefined }));
-  const all = useQuery(evidenceQuery(scenarioId, asOf, {}));
+  // every filter runs on the server, so a page holds only matching items
+  const filters: EvidenceFilters = {
+    q: q || undefined,
+    tag: tag || undefined,
+    includeRetracted: includeRetracted || undefined,
+    minReliability: minReliability || undefined,
+    maxCredibility: maxCredibility || undefined,
+    occurredFrom: from ? f.fromInput(from) : undefined,
+    occurredTo: to ? f.fromInput(`${to}T23:59:59.999`) : undefined,
+  };
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const evidence = useInfiniteQuery(evidencePagesQuery(scenarioId, asOf, filters));
+  const tags = useQuery(evidenceTagsQuery(scenarioId));
   const members = useQuery(membersQuery(scenarioId));
   const sources = useQuery(sourcesQuery(scenarioId));
   const create = useScenarioMutation(`/api/v1/scenarios/${scenarioId}/evidence`, "POST");
   const nameOf = (id: string | null) => members.data?.items.find((m) => m.userId === id)?.name ?? "former member";
   const sourceOf = (id: string | null) => sources.data?.items.find((s) => s.id === id);
-  const allTags = useMemo(() => [...new Set((all.data?.items ?? []).flatMap((e) => e.tags))].sort(), [all.data]);
-
-  const filter = (e: Evidence) =>
-    (!tag || e.tags.includes(tag)) &&
-    (!minReliability || e.reliability <= minReliability) &&
-    (!maxCredibility || e.credibility <= Number(maxCredibility)) &&
-    (!from || (e.occurredAt ?? e.createdAt) >= f.fromInput(from)) &&
-    (!to || (e.occurredAt ?? e.createdAt) <= f.fromInput(`${to}T23:59:59`));
+  const allTags = tags.data?.items ?? [];
+  // the next page loads when the end of the list scrolls into view
+  const end = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = evidence;
+  useEffect(() => {
+    const node = end.current;
+    if (!node || !hasNextPage) return;
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some((x) => x.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+    });
+    seen.observe(node);
+    return () => seen.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return (
     <div className="stack">
@@ -120,11 +135,12 @@ export function EvidenceLog({ scenarioId, asOf, canEdit, initialOpen = null }: {
       </div>
       <QueryState query={evidence} what="evidence">
         {(data) => {
-          const rows = data.items.filter(filter);
-          if (data.items.length === 0 && !q)
+          const rows = data.pages.flatMap((p) => p.items);
+          if (rows.length === 0 && !filtered)
             return <div className="empty">No evidence yet. Add a source and select a passage in it, or log an observation.</div>;
           if (rows.length === 0) return <div className="empty">No evidence matches these filters.</div>;
           return (
+            <>
             <div className="table-wrap">
               <table className="data" aria-label="Evidence log">
                 <thead>
@@ -165,6 +181,19 @@ export function EvidenceLog({ scenarioId, asOf, canEdit, initialOpen = null }: {
                 </tbody>
               </table>
             </div>
+            <div ref={end} className="row small muted" style={{ justifyContent: "center", minHeight: 32 }}>
+              {hasNextPage ? (
+                <button className="btn" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
+                  {isFetchingNextPage ? "Loading more…" : "Load more"}
+                </button>
+              ) : (
+                <span>
+                  {rows.length} {rows.length === 1 ? "item" : "items"}
+                  {filtered ? " match" : ""}
+                </span>
+              )}
+            </div>
+            </>
           );
         }}
       </QueryState>

@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import Link from "next/link";
 import { api } from "@/lib/client/api";
@@ -32,7 +32,8 @@ function QuestionLine({ q, scenarioId }: { q: DiffQuestion; scenarioId: string }
       </div>
       {q.estimates.map((e, i) => (
         <div key={i} className="small" style={{ marginLeft: 12 }}>
-          <strong>{e.analystName ?? "Someone"}</strong>: <Changes changes={e.changes} />
+          <strong>{e.analystName ?? "Someone"}</strong>
+          {e.count > 1 && <span className="muted"> ({e.count} estimates)</span>}: <Changes changes={e.changes} />
           {e.rationale && <span className="muted"> — “{e.rationale}”</span>}
           {e.evidenceIds.length > 0 && (
             <>
@@ -77,10 +78,16 @@ export function DiffPanel({
     setFrom(f.toInput(range.from));
     setTo(f.toInput(range.to));
   }
-  const diff = useQuery({
+  // the question lines come with the first page; every change, 100 at a time
+  const diff = useInfiniteQuery({
     queryKey: ["diff", scenarioId, shown?.from, shown?.to],
     enabled: !!shown,
-    queryFn: () => api<Diff>(`/api/v1/scenarios/${scenarioId}/diff?from=${encodeURIComponent(shown!.from)}&to=${encodeURIComponent(shown!.to)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Diff) => last.nextCursor,
+    queryFn: ({ pageParam }) =>
+      api<Diff>(
+        `/api/v1/scenarios/${scenarioId}/diff?from=${encodeURIComponent(shown!.from)}&to=${encodeURIComponent(shown!.to)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`,
+      ),
   });
   const follows = (qid: string | undefined | null) => all || !questionId || !qid || qid === questionId;
 
@@ -118,10 +125,11 @@ export function DiffPanel({
         <p className="muted small">Pick two moments, or drag across the chart above.</p>
       ) : (
         <QueryState query={diff} what="the changes">
-          {(d) => {
+          {(pages) => {
+            const d = pages.pages[0]!;
             const questions = d.questions.filter((q) => follows(q.questionId));
-            const items = d.items.filter((i) => follows(i.questionId) && i.type !== "aggregate.changed");
-            if (questions.length === 0 && items.length === 0) {
+            const items = pages.pages.flatMap((p) => p.items).filter((i) => follows(i.questionId));
+            if (questions.length === 0 && items.length === 0 && !diff.hasNextPage) {
               return (
                 <p className="muted">
                   Nothing changed between {f.dateTime(d.from)} and {f.dateTime(d.to)}
@@ -141,7 +149,7 @@ export function DiffPanel({
                 <details open={questions.length === 0} style={{ marginTop: 8 }}>
                   <summary className="small" style={{ cursor: "pointer", fontWeight: 600 }}>
                     Every change ({items.length}
-                    {d.truncated ? ", truncated" : ""})
+                    {diff.hasNextPage ? " so far" : ""})
                   </summary>
                   <ul className="activity" data-testid="diff-items">
                     {items.map((item, i) => (
@@ -154,6 +162,11 @@ export function DiffPanel({
                       </li>
                     ))}
                   </ul>
+                  {diff.hasNextPage && (
+                    <button className="btn btn-small" onClick={() => void diff.fetchNextPage()} disabled={diff.isFetchingNextPage}>
+                      {diff.isFetchingNextPage ? "Loading more…" : "Load more changes"}
+                    </button>
+                  )}
                 </details>
               </>
             );

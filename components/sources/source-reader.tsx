@@ -13,7 +13,7 @@ import { segmentText } from "./highlights";
 export function SourceReader({ scenarioId, sourceId, asOf, canEdit }: { scenarioId: string; sourceId: string; asOf: string | null; canEdit: boolean }) {
   const f = useFormat();
   const source = useQuery(sourceQuery(sourceId));
-  const evidence = useQuery(evidenceQuery(scenarioId, asOf, {}));
+  const evidence = useQuery(evidenceQuery(scenarioId, asOf, { sourceId }));
   const create = useScenarioMutation(`/api/v1/scenarios/${scenarioId}/evidence`, "POST");
   const container = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<{ text: string; top: number } | null>(null);

@@ -279,6 +279,8 @@ export function defineSchema(k: Kit) {
     (t) => [
       // latest estimate per analyst per question as of a time: one index seek per analyst
       k.index("estimates_latest_idx").on(t.questionId, t.analystId, t.createdAt),
+      // a question's history a page at a time, in (created_at, id) order
+      k.index("estimates_question_idx").on(t.questionId, t.createdAt, t.id),
       k.index("estimates_scenario_idx").on(t.scenarioId, t.createdAt),
     ],
   );

@@ -1,13 +1,14 @@
 // What changed in a scenario between two times, and why. First one line per question: the
-// team's figures at `from` against `to`, and who estimated in between with their rationale
-// and the evidence they linked. Then every detail: each estimate with its change against
-// the same analyst's previous one; every other audited change — evidence added, edited or
-// retracted, ratings changed (old → new), questions and hypotheses added, edited, archived,
-// resolved — in the words the audit log uses (lib/audit/describe.ts). Summaries leave the
-// actor out: views print the name once, beside them. The window is (from, to]: `from` is
-// the state compared against, so a change made exactly at `from` is already part of it.
+// team's figures at `from` against `to`, and each analyst who estimated in between once —
+// their figures at `from` against their last, with its rationale and evidence. Then every
+// detail, a page at a time: each estimate with its change against the same analyst's
+// previous one; every other audited change — evidence added, edited or retracted, ratings
+// changed (old → new), questions and hypotheses added, edited, archived, resolved — in the
+// words the audit log uses (lib/audit/describe.ts). Summaries leave the actor out: views
+// print the name once, beside them. The window is (from, to]: `from` is the state compared
+// against, so a change made exactly at `from` is already part of it.
 import "server-only";
-import { and, asc, eq, gt, inArray, lte, ne } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, lte, ne } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import { estimateBefore, standingEstimates } from "@/lib/asof/estimates";
@@ -15,7 +16,9 @@ import { hypothesesAt } from "@/lib/asof/questions";
 import { aggregate, type PoolMethod } from "@/lib/math";
 import { describeEvent } from "@/lib/audit/describe";
 import { scenarioNames } from "@/lib/audit/names";
-import { describeChanges, describeEstimate, moved, probabilityChanges, ratingChanges, type ProbabilityChange, type RatingChange } from "./diff-format";
+import { describeEstimate, moved, probabilityChanges, ratingChanges, type ProbabilityChange, type RatingChange } from "./diff-format";
+import { chunks } from "@/lib/chunks";
+import { afterCursor, DEFAULT_PAGE, pageOf, type Keyset } from "@/lib/paging";
 import type { DiffQuery } from "./schema";
 
 export interface DiffItem {
@@ -39,6 +42,21 @@ export interface DiffItem {
   after?: unknown;
 }
 
+/** One analyst's movement on a question in the window: from their standing estimate at `from` to their last in it. */
+export interface DiffAnalyst {
+  analystId: string;
+  analystName: string | null;
+  /** When they last estimated in the window. */
+  at: string;
+  /** Their figures at `from` (null: none then) → their last in the window. */
+  changes: ProbabilityChange[];
+  /** The rationale and evidence of that last estimate. */
+  rationale: string;
+  evidenceIds: string[];
+  /** How many estimates they made in the window. */
+  count: number;
+}
+
 /** One question's line: the team before → after, and who moved it with what reasons. */
 export interface DiffQuestion {
   questionId: string;
@@ -46,7 +64,7 @@ export interface DiffQuestion {
   /** The team's pooled figures at `from` and at `to`, per hypothesis (null: none then). */
   changes: ProbabilityChange[];
   moved: boolean;
-  estimates: { analystId: string; analystName: string | null; at: string; changes: ProbabilityChange[]; rationale: string; evidenceIds: string[] }[];
+  estimates: DiffAnalyst[];
 }
 
 export interface Diff {
@@ -54,14 +72,18 @@ export interface Diff {
   from: string;
   to: string;
   method: PoolMethod;
-  /** More than LIMIT estimates or events fell in the window: the oldest LIMIT of each are listed. */
-  truncated: boolean;
-  /** Questions the window changed (team figures moved, or someone estimated), in tree order. */
+  /**
+   * Questions the window changed (team figures moved, or someone estimated), in tree order,
+   * each analyst once. On the first page only (without `cursor`); [] on the pages after.
+   */
   questions: DiffQuestion[];
+  /** Every change in the window, oldest first, a page at a time. */
   items: DiffItem[];
+  /** Pass as `cursor` for the next page of items; null on the last. */
+  nextCursor: string | null;
 }
 
-export const DIFF_LIMIT = 5_000;
+
 
 
 export async function getDiff(store: Store, actor: Actor | null, scenarioId: string, query: DiffQuery): Promise<Diff> {
@@ -69,62 +91,91 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
   await requireRole(store, a, scenarioId, "viewer");
   const { from, to } = query;
   const method: PoolMethod = query.method ?? "geometric";
+  const limit = query.limit ?? DEFAULT_PAGE;
   const s = store.schema;
 
+  // the page: estimates and other events in (from, to] after the cursor, merged by (at, id);
   // estimates_scenario_idx (scenario_id, created_at) and events_scenario_at_idx (scenario_id, at)
-  const [estimates, events, questions] = await Promise.all([
+  const [estimates, events] = await Promise.all([
     store.db
-      .select({
-        id: s.estimates.id,
-        questionId: s.estimates.questionId,
-        analystId: s.estimates.analystId,
-        probabilities: s.estimates.probabilities,
-        rationale: s.estimates.rationale,
-        evidenceIds: s.estimates.evidenceIds,
-        createdAt: s.estimates.createdAt,
-      })
+      .select()
       .from(s.estimates)
-      .where(and(eq(s.estimates.scenarioId, scenarioId), gt(s.estimates.createdAt, from), lte(s.estimates.createdAt, to)))
+      .where(
+        and(
+          eq(s.estimates.scenarioId, scenarioId),
+          gt(s.estimates.createdAt, from),
+          lte(s.estimates.createdAt, to),
+          afterCursor(s.estimates.createdAt, s.estimates.id, query.cursor, false),
+        ),
+      )
       .orderBy(asc(s.estimates.createdAt), asc(s.estimates.id))
-      .limit(DIFF_LIMIT + 1),
+      .limit(limit + 1),
     store.db
       .select()
       .from(s.events)
       // estimates are listed from their own table, which holds what the diff needs
-      .where(and(eq(s.events.scenarioId, scenarioId), gt(s.events.at, from), lte(s.events.at, to), ne(s.events.type, "estimate.created")))
+      .where(
+        and(
+          eq(s.events.scenarioId, scenarioId),
+          gt(s.events.at, from),
+          lte(s.events.at, to),
+          ne(s.events.type, "estimate.created"),
+          afterCursor(s.events.at, s.events.id, query.cursor, false),
+        ),
+      )
       .orderBy(asc(s.events.at), asc(s.events.id))
-      .limit(DIFF_LIMIT + 1),
-    store.db
-      .select({ id: s.questions.id, title: s.questions.title, createdAt: s.questions.createdAt })
-      .from(s.questions)
-      .where(eq(s.questions.scenarioId, scenarioId))
-      .orderBy(asc(s.questions.position)),
+      .limit(limit + 1),
   ]);
-  const truncated = estimates.length > DIFF_LIMIT || events.length > DIFF_LIMIT;
-  estimates.splice(DIFF_LIMIT);
-  events.splice(DIFF_LIMIT);
+  type Entry = { key: Keyset } & ({ estimate: (typeof estimates)[number] } | { event: (typeof events)[number] });
+  const merged: Entry[] = [
+    ...estimates.map((e) => ({ key: { at: e.createdAt, id: e.id }, estimate: e })),
+    ...events.map((e) => ({ key: { at: e.at, id: e.id }, event: e })),
+  ].sort((x, y) => x.key.at.getTime() - y.key.at.getTime() || (x.key.id < y.key.id ? -1 : x.key.id > y.key.id ? 1 : 0));
+  const page = pageOf(merged, limit, (x) => x.key);
 
   // Names for ids: current titles (what the reader knows them by now).
+  const pageEvents = page.items.flatMap((x) => ("event" in x ? [x.event] : []));
   const names = await scenarioNames(
     store,
     scenarioId,
-    events.filter((e) => e.entity === "evidence").map((e) => e.entityId),
+    pageEvents.filter((e) => e.entity === "evidence").map((e) => e.entityId),
   );
   const hypTitle = (id: string) => names.hypothesis(id);
-  const userIds = [...new Set([...estimates.map((e) => e.analystId), ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
-  const names_ = new Map<string, string>();
-  for (let i = 0; i < userIds.length; i += 500) {
-    const rows = await store.db.select({ id: s.user.id, name: s.user.name }).from(s.user).where(inArray(s.user.id, userIds.slice(i, i + 500)));
-    for (const r of rows) names_.set(r.id, r.name);
-  }
-  const nameOf = (id: string | null) => (id ? (names_.get(id) ?? null) : null);
+  const summaries = query.cursor ? [] : await questionLines(store, scenarioId, from, to, method, hypTitle, names.question);
+  const userIds = [
+    ...new Set([
+      ...page.items.flatMap((x) => ("estimate" in x ? [x.estimate.analystId] : x.event.actorId ? [x.event.actorId] : [])),
+      ...summaries.flatMap((q) => q.estimates.map((e) => e.analystId)),
+    ]),
+  ];
+  const nameOf = await userNames(store, userIds);
+  for (const q of summaries) for (const e of q.estimates) e.analystName = nameOf(e.analystId);
 
+  // Each estimate against the same analyst's previous one: earlier on this page if there is
+  // one, else one index seek for the last before it.
   const items: DiffItem[] = [];
-
-  // Each estimate against the same analyst's previous one: in the window if there is one,
-  // else one index seek for the last before it.
   const previous = new Map<string, { id: string; at: Date; probabilities: Record<string, number> }>();
-  for (const e of estimates) {
+  for (const x of page.items) {
+    if ("event" in x) {
+      const e = x.event;
+      const ratings = e.type === "ratings.updated" ? ratingChanges(e.before, e.after, hypTitle) : undefined;
+      const described = describeEvent(e, names);
+      items.push({
+        at: e.at.toISOString(),
+        actorId: e.actorId,
+        actorName: nameOf(e.actorId),
+        type: e.type,
+        entity: e.entity,
+        entityId: e.entityId,
+        ...(described.questionId ? { questionId: described.questionId } : {}),
+        summary: described.text,
+        ...(ratings ? { ratings } : {}),
+        before: e.before ?? null,
+        after: e.after ?? null,
+      });
+      continue;
+    }
+    const e = x.estimate;
     const key = `${e.questionId}\u0000${e.analystId}`;
     let prev = previous.get(key) ?? null;
     if (!prev) {
@@ -132,11 +183,10 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
       prev = last && { id: last.id, at: last.createdAt, probabilities: last.probabilities };
     }
     const changes = probabilityChanges(prev?.probabilities ?? null, e.probabilities, hypTitle);
-    const actorName = nameOf(e.analystId);
     items.push({
       at: e.createdAt.toISOString(),
       actorId: e.analystId,
-      actorName,
+      actorName: nameOf(e.analystId),
       type: "estimate.created",
       entity: "estimate",
       entityId: e.id,
@@ -151,31 +201,52 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
     previous.set(key, { id: e.id, at: e.createdAt, probabilities: e.probabilities });
   }
 
-  for (const e of events) {
-    const ratings = e.type === "ratings.updated" ? ratingChanges(e.before, e.after, hypTitle) : undefined;
-    const described = describeEvent(e, names);
-    items.push({
-      at: e.at.toISOString(),
-      actorId: e.actorId,
-      actorName: nameOf(e.actorId),
-      type: e.type,
-      entity: e.entity,
-      entityId: e.entityId,
-      ...(described.questionId ? { questionId: described.questionId } : {}),
-      summary: described.text,
-      ...(ratings ? { ratings } : {}),
-      before: e.before ?? null,
-      after: e.after ?? null,
-    });
-  }
+  return { scenarioId, from: from.toISOString(), to: to.toISOString(), method, questions: summaries, items, nextCursor: page.nextCursor };
+}
 
-  // The team aggregate per question at `from` against `to`, each over the hypotheses open then.
-  const live = questions.filter((q) => q.createdAt.getTime() <= to.getTime());
-  const scope = { questionIds: live.map((q) => q.id) };
+async function userNames(store: Store, ids: readonly string[]): Promise<(id: string | null) => string | null> {
+  const u = store.schema.user;
+  const names = new Map<string, string>();
+  for (const part of chunks([...new Set(ids)])) {
+    for (const r of await store.db.select({ id: u.id, name: u.name }).from(u).where(inArray(u.id, part))) names.set(r.id, r.name);
+  }
+  return (id) => (id ? (names.get(id) ?? null) : null);
+}
+
+/**
+ * A line per question the window changed: the team's pooled figures at `from` against `to`
+ * (each over the hypotheses open then), and each analyst who estimated in the window once —
+ * from their standing estimate at `from` to their last in it. Seeks per analyst (the as-of
+ * readers) and one count over the window, so the size of the window's history costs little.
+ */
+async function questionLines(
+  store: Store,
+  scenarioId: string,
+  from: Date,
+  to: Date,
+  method: PoolMethod,
+  hypTitle: (id: string) => string | null,
+  questionTitle: (id: string) => string | null,
+): Promise<DiffQuestion[]> {
+  const s = store.schema;
+  const [questions, counts] = await Promise.all([
+    store.db
+      .select({ id: s.questions.id, title: s.questions.title, createdAt: s.questions.createdAt })
+      .from(s.questions)
+      .where(and(eq(s.questions.scenarioId, scenarioId), lte(s.questions.createdAt, to)))
+      .orderBy(asc(s.questions.position)),
+    // estimates_scenario_idx (scenario_id, created_at): how many each analyst made in the window
+    store.db
+      .select({ questionId: s.estimates.questionId, analystId: s.estimates.analystId, n: count() })
+      .from(s.estimates)
+      .where(and(eq(s.estimates.scenarioId, scenarioId), gt(s.estimates.createdAt, from), lte(s.estimates.createdAt, to)))
+      .groupBy(s.estimates.questionId, s.estimates.analystId),
+  ]);
+  const scope = { questionIds: questions.map((q) => q.id) };
   const [openFrom, openTo] = await Promise.all([hypothesesAt(store, scope, from), hypothesesAt(store, scope, to)]);
-  const summaries: DiffQuestion[] = [];
   const openIds = (hs: typeof openFrom, q: string) => hs.filter((h) => h.questionId === q && h.status === "open").map((h) => h.id);
-  for (const q of live) {
+  const out: DiffQuestion[] = [];
+  for (const q of questions) {
     const idsFrom = openIds(openFrom, q.id);
     const idsTo = openIds(openTo, q.id);
     const [standingFrom, standingTo] = await Promise.all([standingEstimates(store, q.id, from), standingEstimates(store, q.id, to)]);
@@ -187,39 +258,26 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
     );
     const changes = probabilityChanges(before, after, hypTitle, idsTo);
     const teamMoved = moved(changes);
-    const byQuestion = items.filter((i) => i.type === "estimate.created" && i.questionId === q.id);
-    if (teamMoved || byQuestion.length > 0) {
-      summaries.push({
-        questionId: q.id,
-        title: names.question(q.id) ?? q.title,
-        changes,
-        moved: teamMoved,
-        estimates: byQuestion.map((i) => ({
-          analystId: i.actorId!,
-          analystName: i.actorName,
-          at: i.at,
-          changes: i.changes ?? [],
-          rationale: i.rationale ?? "",
-          evidenceIds: i.evidenceIds ?? [],
-        })),
-      });
-    }
-    if (!teamMoved) continue;
-    items.push({
-      at: to.toISOString(),
-      actorId: null,
-      actorName: null,
-      type: "aggregate.changed",
-      entity: "question",
-      entityId: q.id,
+    const estimated = standingTo.filter((e) => e.createdAt.getTime() > from.getTime());
+    if (!teamMoved && estimated.length === 0) continue;
+    const atFrom = new Map(standingFrom.map((e) => [e.analystId, e.probabilities]));
+    out.push({
       questionId: q.id,
-      summary: `Team (${method}) on “${names.question(q.id) ?? q.title}”: ${describeChanges(changes)}`,
+      title: questionTitle(q.id) ?? q.title,
       changes,
-      before: { analysts: standingFrom.length },
-      after: { analysts: standingTo.length },
+      moved: teamMoved,
+      estimates: estimated
+        .sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : 1))
+        .map((e) => ({
+          analystId: e.analystId,
+          analystName: null,
+          at: e.createdAt.toISOString(),
+          changes: probabilityChanges(atFrom.get(e.analystId) ?? null, e.probabilities, hypTitle),
+          rationale: e.rationale,
+          evidenceIds: e.evidenceIds,
+          count: Number(counts.find((c) => c.questionId === q.id && c.analystId === e.analystId)?.n ?? 1),
+        })),
     });
   }
-
-  items.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
-  return { scenarioId, from: from.toISOString(), to: to.toISOString(), method, truncated, questions: summaries, items };
+  return out;
 }

@@ -1,6 +1,7 @@
 // Query strings of the analysis endpoints (matrix, scores, calibration, diff, sensitivity).
 import { z } from "zod";
 import { id, isoQueryDate } from "@/lib/validation/common";
+import { pageParams } from "@/lib/paging";
 
 /** How the team's stated probabilities are pooled; geometric mean is the default. */
 export const poolMethod = z.enum(["geometric", "median", "mean"], { message: "must be one of geometric, median, mean" });
@@ -16,7 +17,7 @@ export const scoresQuery = z.object({ method: poolMethod.optional() });
 export type ScoresQuery = z.infer<typeof scoresQuery>;
 
 export const diffQuery = z
-  .object({ from: isoQueryDate, to: isoQueryDate, method: poolMethod.optional() })
+  .object({ from: isoQueryDate, to: isoQueryDate, method: poolMethod.optional(), limit: pageParams.limit, cursor: pageParams.cursor })
   // (only when both parsed as dates; otherwise their own errors say why)
   .refine((q) => !(q.from instanceof Date && q.to instanceof Date) || q.from.getTime() <= q.to.getTime(), { message: "must not be after `to`", path: ["from"] });
 export type DiffQuery = z.infer<typeof diffQuery>;

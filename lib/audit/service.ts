@@ -1,11 +1,11 @@
 // The audit log: every change writes one immutable event inside the same transaction.
 import "server-only";
-import { and, asc, desc, eq, gt, gte, lt, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import type { Db, Row } from "@/db/types";
 import { newId } from "@/lib/ids";
 import { requireRole, type Actor } from "@/lib/access/service";
-import { DomainError } from "@/lib/errors";
+import { afterCursor, pageOf, type Page } from "@/lib/paging";
 import { EVENT_TYPES, type EventPayloads, type EventType } from "./catalogue";
 import { describeEvent, type Names } from "./describe";
 import { scenarioNames } from "./names";
@@ -76,22 +76,7 @@ export interface HistoryQuery {
   cursor?: string;
 }
 
-export interface EventPage {
-  items: AuditEvent[];
-  /** Pass as `cursor` to read the next page; null on the last page. */
-  nextCursor: string | null;
-}
-
-// A cursor is the (at, id) of the last event served: stable while new events arrive.
-const encodeCursor = (e: AuditEvent) => `${Date.parse(e.at)}_${e.id}`;
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, ...rest] = cursor.split("_");
-  const ms = Number(at);
-  if (!Number.isFinite(ms) || rest.length === 0) {
-    throw new DomainError("invalid", "The cursor is not one this server gave out", [{ path: "cursor", message: "malformed cursor" }]);
-  }
-  return { at: new Date(ms), id: rest.join("_") };
-}
+export type EventPage = Page<AuditEvent>;
 
 /** The audit log of a scenario, oldest first (or newest first), one page at a time. */
 export async function listEvents(store: Store, actor: Actor | null, scenarioId: string, q: HistoryQuery = {}): Promise<EventPage> {
@@ -99,9 +84,6 @@ export async function listEvents(store: Store, actor: Actor | null, scenarioId: 
   const e = store.schema.events;
   const u = store.schema.user;
   const limit = Math.min(q.limit ?? 1000, 5000);
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const past = (at: Date, id: string) =>
-    q.newestFirst ? or(lt(e.at, at), and(eq(e.at, at), lt(e.id, id))) : or(gt(e.at, at), and(eq(e.at, at), gt(e.id, id)));
   const rows = await store.db
     .select({ event: e, actorName: u.name })
     .from(e)
@@ -113,18 +95,17 @@ export async function listEvents(store: Store, actor: Actor | null, scenarioId: 
         q.to ? lte(e.at, q.to) : undefined,
         q.actorId ? eq(e.actorId, q.actorId) : undefined,
         q.kind ? (q.kind.includes(".") ? eq(e.type, q.kind) : eq(e.entity, q.kind)) : undefined,
-        after ? past(after.at, after.id) : undefined,
+        afterCursor(e.at, e.id, q.cursor, q.newestFirst === true),
       ),
     )
     .orderBy(...(q.newestFirst ? [desc(e.at), desc(e.id)] : [asc(e.at), asc(e.id)]))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
+  const page = pageOf(rows, limit, (r) => r.event);
   const names = await scenarioNames(
     store,
     scenarioId,
-    page.flatMap((r) => (r.event.entity === "evidence" ? [r.event.entityId] : [])),
+    page.items.flatMap((r) => (r.event.entity === "evidence" ? [r.event.entityId] : [])),
   );
-  const items = page.map((r) => toAuditEvent(r.event, r.actorName, names));
-  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
+  return { items: page.items.map((r) => toAuditEvent(r.event, r.actorName, names)), nextCursor: page.nextCursor };
 }
 

@@ -1,14 +1,23 @@
 // Query keys and fetchers, shared by server prefetch (HydrationBoundary) and client hooks.
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, withAsOf } from "./api";
 import type { PoolMethod } from "@/lib/math/aggregation";
-import type { AuditEvent, Estimate, Evidence, EvidenceDetail, InviteOut, Member, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
+import type { Page } from "@/lib/paging";
+import type { AuditEvent, Evidence, EvidenceDetail, InviteOut, Member, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
 
 export interface EvidenceFilters {
   q?: string;
   tag?: string;
   includeRetracted?: boolean;
+  sourceId?: string;
+  minReliability?: string;
+  maxCredibility?: string;
+  /** ISO timestamps, inclusive: when it happened (else when it was logged). */
+  occurredFrom?: string;
+  occurredTo?: string;
 }
+
+
 
 const qs = (params: Record<string, string | boolean | undefined | null>) => {
   const u = new URLSearchParams();
@@ -24,7 +33,6 @@ export const keys = {
   evidenceItem: (evidenceId: string) => ["evidence-item", evidenceId] as const,
   sources: (id: string) => ["sources", id] as const,
   source: (sourceId: string) => ["source", sourceId] as const,
-  estimates: (questionId: string) => ["estimates", questionId] as const,
   activity: (id: string) => ["activity", id] as const,
   history: (id: string, f: Record<string, string | undefined>) => ["history", id, f] as const,
   members: (id: string) => ["members", id] as const,
@@ -40,12 +48,31 @@ export const scenarioQuery = (id: string, asOf: string | null, method: PoolMetho
     queryFn: () => api<ScenarioView>(withAsOf(`/api/v1/scenarios/${id}${method === "geometric" ? "" : `?method=${method}`}`, asOf)),
   });
 
+const evidencePath = (id: string, asOf: string | null, f: EvidenceFilters, page: { limit: number; cursor?: string | null }) =>
+  `/api/v1/scenarios/${id}/evidence${qs({ asOf, ...f, limit: String(page.limit), cursor: page.cursor })}`;
+
+/** Up to 1,000 items at once (pickers, a source's highlights): filter to what you need. */
 export const evidenceQuery = (id: string, asOf: string | null, f: EvidenceFilters = {}) =>
   queryOptions({
     queryKey: keys.evidence(id, asOf, f),
-    queryFn: () =>
-      api<{ items: Evidence[] }>(`/api/v1/scenarios/${id}/evidence${qs({ asOf, q: f.q, tag: f.tag, includeRetracted: f.includeRetracted })}`),
+    queryFn: () => api<Page<Evidence>>(evidencePath(id, asOf, f, { limit: 1000 })),
   });
+
+/** The evidence log, 100 items a page, more as the reader scrolls. */
+export const EVIDENCE_PAGE = 100;
+export const evidencePagesQuery = (id: string, asOf: string | null, f: EvidenceFilters = {}) =>
+  infiniteQueryOptions({
+    queryKey: [...keys.evidence(id, asOf, f), "pages"],
+    queryFn: ({ pageParam }) => api<Page<Evidence>>(evidencePath(id, asOf, f, { limit: EVIDENCE_PAGE, cursor: pageParam })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // while new filters load, the list on screen stays
+    placeholderData: keepPreviousData,
+  });
+
+/** Every tag used on the scenario's evidence, for the log's filter. */
+export const evidenceTagsQuery = (id: string) =>
+  queryOptions({ queryKey: ["evidence-tags", id], queryFn: () => api<{ items: string[] }>(`/api/v1/scenarios/${id}/evidence/tags`) });
 
 export const evidenceItemQuery = (evidenceId: string) =>
   queryOptions({ queryKey: keys.evidenceItem(evidenceId), queryFn: () => api<EvidenceDetail>(`/api/v1/evidence/${evidenceId}`) });
@@ -55,9 +82,6 @@ export const sourcesQuery = (id: string) =>
 
 export const sourceQuery = (sourceId: string) =>
   queryOptions({ queryKey: keys.source(sourceId), queryFn: () => api<Source>(`/api/v1/sources/${sourceId}`) });
-
-export const estimatesQuery = (questionId: string) =>
-  queryOptions({ queryKey: keys.estimates(questionId), queryFn: () => api<{ items: Estimate[] }>(`/api/v1/questions/${questionId}/estimates`) });
 
 export const activityQuery = (id: string, asOf: string | null) =>
   queryOptions({

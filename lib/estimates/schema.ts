@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, isoQueryDate, LIMITS } from "@/lib/validation/common";
+import { pageParams } from "@/lib/paging";
 
 // JSON.parse keeps a "__proto__" key as an own property, but zod's record drops it silently;
 // reject it first so a hidden probability can never slip past the sum check.
@@ -24,5 +25,6 @@ export const estimateHistoryQuery = z.object({
   analystId: id.optional(),
   from: isoQueryDate.optional(),
   to: isoQueryDate.optional(),
+  ...pageParams,
 });
 export type EstimateHistoryQuery = z.infer<typeof estimateHistoryQuery>;

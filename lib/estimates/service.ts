@@ -1,12 +1,13 @@
 // Estimates: one analyst's probabilities for every open hypothesis of a question at one
 // moment. Append-only: the sequence of estimates is the confidence history.
 import "server-only";
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import { newId } from "@/lib/ids";
 import { unprocessable, type FieldError } from "@/lib/errors";
 import { requireEntityRole, type Actor } from "@/lib/access/service";
 import { writeScenario } from "@/lib/service/write";
+import { afterCursor, DEFAULT_PAGE, pageOf, type Page } from "@/lib/paging";
 import { sumsToOne } from "@/lib/math";
 import { requireOpenQuestion } from "@/lib/resolutions/service";
 import type { Row } from "@/db/types";
@@ -102,27 +103,36 @@ export async function createEstimate(
   });
 }
 
-/** Every estimate on a question, oldest first, optionally by one analyst or in a window. */
+/**
+ * A question's estimates, a page at a time: oldest first (or `order=desc`), optionally by
+ * one analyst or in a window. A range on estimates_question_idx (question_id, created_at,
+ * id) — or estimates_latest_idx for one analyst — from the cursor on.
+ */
 export async function listEstimates(
   store: Store,
   actor: Actor | null,
   questionId: string,
   q: EstimateHistoryQuery = {},
-): Promise<EstimateOut[]> {
+): Promise<Page<EstimateOut>> {
   await requireEntityRole(store, actor, "question", questionId, "viewer");
-  const s = store.schema;
+  const e = store.schema.estimates;
+  const limit = q.limit ?? DEFAULT_PAGE;
+  const descending = q.order === "desc";
   const rows = await store.db
-    .select({ e: s.estimates, name: s.user.name })
-    .from(s.estimates)
-    .leftJoin(s.user, eq(s.user.id, s.estimates.analystId))
+    .select({ e, name: store.schema.user.name })
+    .from(e)
+    .leftJoin(store.schema.user, eq(store.schema.user.id, e.analystId))
     .where(
       and(
-        eq(s.estimates.questionId, questionId),
-        q.analystId ? eq(s.estimates.analystId, q.analystId) : undefined,
-        q.from ? gte(s.estimates.createdAt, q.from) : undefined,
-        q.to ? lte(s.estimates.createdAt, q.to) : undefined,
+        eq(e.questionId, questionId),
+        q.analystId ? eq(e.analystId, q.analystId) : undefined,
+        q.from ? gte(e.createdAt, q.from) : undefined,
+        q.to ? lte(e.createdAt, q.to) : undefined,
+        afterCursor(e.createdAt, e.id, q.cursor, descending),
       ),
     )
-    .orderBy(asc(s.estimates.createdAt), asc(s.estimates.id));
-  return rows.map((r) => estimateOut(r.e, r.name));
+    .orderBy(...(descending ? [desc(e.createdAt), desc(e.id)] : [asc(e.createdAt), asc(e.id)]))
+    .limit(limit + 1);
+  const page = pageOf(rows, limit, (r) => ({ at: r.e.createdAt, id: r.e.id }));
+  return { items: page.items.map((r) => estimateOut(r.e, r.name)), nextCursor: page.nextCursor };
 }

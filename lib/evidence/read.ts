@@ -2,9 +2,11 @@
 // the list read (as-of through lib/asof/evidence.ts). No access checks here —
 // callers in lib/*/service.ts check the actor's role first.
 import "server-only";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
 import { evidenceAt } from "@/lib/asof/evidence";
+import { afterCursor, decodeCursor, DEFAULT_PAGE, encodeCursor, pageOf, type Keyset, type Page } from "@/lib/paging";
 import type { ListEvidenceQuery } from "./schema";
 
 export type Reliability = "A" | "B" | "C" | "D" | "E" | "F";
@@ -84,16 +86,64 @@ const matchesText = (e: Evidence, q: string) => {
   return e.summary.toLowerCase().includes(needle) || (e.excerpt?.toLowerCase().includes(needle) ?? false);
 };
 
-/**
- * A scenario's evidence, newest first, as it stands now or stood at `asOf` (each item with
- * the version it had then, retracted only if it was by then — lib/asof/evidence.ts). q, tag
- * and sourceId match that content. Retracted items are left out unless includeRetracted.
- */
-export async function scenarioEvidence(store: Store, scenarioId: string, query: ListEvidenceQuery = {}): Promise<Evidence[]> {
-  const { asOf, q, tag, sourceId } = query;
-  const includeRetracted = query.includeRetracted ?? false;
-  return (await evidenceAt(store, scenarioId, asOf))
-    .filter((r) => includeRetracted || r.retractedAt === null)
-    .map(toEvidence)
-    .filter((x) => (!q || matchesText(x, q)) && (!sourceId || x.sourceId === sourceId) && (!tag || x.tags.includes(tag)));
+/** Whether an item (as it stood then) passes the list's filters: one rule for now and as-of. */
+function matches(e: Evidence, f: ListEvidenceQuery): boolean {
+  const when = e.occurredAt ?? e.createdAt;
+  return (
+    (f.includeRetracted === true || e.retractedAt === null) &&
+    (!f.q || matchesText(e, f.q)) &&
+    (!f.tag || e.tags.includes(f.tag)) &&
+    (!f.sourceId || e.sourceId === f.sourceId) &&
+    (!f.minReliability || e.reliability <= f.minReliability) &&
+    (f.maxCredibility === undefined || e.credibility <= f.maxCredibility) &&
+    (!f.occurredFrom || when >= f.occurredFrom.toISOString()) &&
+    (!f.occurredTo || when <= f.occurredTo.toISOString())
+  );
 }
+
+const keyOf = (e: Evidence): Keyset => ({ at: new Date(e.createdAt), id: e.id });
+
+/**
+ * A scenario's evidence, a page at a time: newest first by when it was logged (or
+ * `order=asc`). As of a past time, only items logged by then, each with the version it had
+ * then, retracted only if it was by then (lib/asof/evidence.ts); the filters match that
+ * content. Now, the page is read in batches along evidence_scenario_created_idx from the
+ * cursor until it is full, so it costs the same however long the log is (filters that
+ * match little read further).
+ */
+export async function scenarioEvidence(store: Store, scenarioId: string, query: ListEvidenceQuery = {}): Promise<Page<Evidence>> {
+  const limit = query.limit ?? DEFAULT_PAGE;
+  const descending = query.order !== "asc";
+  if (query.asOf) {
+    const all = (await evidenceAt(store, scenarioId, query.asOf)).map(toEvidence).filter((e) => matches(e, query));
+    if (!descending) all.reverse();
+    const start = query.cursor ? all.findIndex((e) => beyond(keyOf(e), decodeCursor(query.cursor!), descending)) : 0;
+    return pageOf(start < 0 ? [] : all.slice(start, start + limit + 1), limit, keyOf);
+  }
+  const e = store.schema.evidence;
+  const batch = Math.max(limit + 1, 200);
+  const out: Evidence[] = [];
+  let cursor = query.cursor;
+  for (;;) {
+    // evidence_scenario_created_idx (scenario_id, created_at)
+    const rows = await store.db
+      .select()
+      .from(e)
+      .where(and(eq(e.scenarioId, scenarioId), query.includeRetracted ? undefined : isNull(e.retractedAt), afterCursor(e.createdAt, e.id, cursor, descending)))
+      .orderBy(...(descending ? [desc(e.createdAt), desc(e.id)] : [asc(e.createdAt), asc(e.id)]))
+      .limit(batch);
+    for (const r of rows) {
+      const item = toEvidence(r);
+      if (matches(item, query)) out.push(item);
+      if (out.length > limit) return pageOf(out, limit, keyOf);
+    }
+    if (rows.length < batch) return pageOf(out, limit, keyOf);
+    cursor = encodeCursor({ at: rows[rows.length - 1]!.createdAt, id: rows[rows.length - 1]!.id });
+  }
+}
+
+/** Whether `k` comes after the cursor in the list's order. */
+const beyond = (k: Keyset, c: Keyset, descending: boolean) => {
+  const d = k.at.getTime() - c.at.getTime() || (k.id < c.id ? -1 : k.id > c.id ? 1 : 0);
+  return descending ? d < 0 : d > 0;
+};

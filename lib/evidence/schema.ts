@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageParams } from "@/lib/paging";
 import { RELIABILITIES } from "@/db/schema/define";
 import { LIMITS, id, isoDate, isoQueryDate, longText, title, version } from "@/lib/validation/common";
 
@@ -69,11 +70,24 @@ const flag = z
   .transform((v) => v === "true" || v === "1");
 
 /** GET /scenarios/{id}/evidence query string. */
-export const listEvidenceQuery = z.object({
-  asOf: isoQueryDate.optional(),
-  q: z.string().trim().max(LIMITS.title, `must be at most ${LIMITS.title} characters`).optional(),
-  includeRetracted: flag.optional(),
-  tag: tag.optional(),
-  sourceId: id.optional(),
-});
+export const listEvidenceQuery = z
+  .object({
+    asOf: isoQueryDate.optional(),
+    q: z.string().trim().max(LIMITS.title, `must be at most ${LIMITS.title} characters`).optional(),
+    includeRetracted: flag.optional(),
+    tag: tag.optional(),
+    sourceId: id.optional(),
+    /** Grade at least this reliable (A best). */
+    minReliability: z.enum(RELIABILITIES, { message: "must be a grade A–F" }).optional(),
+    /** Credibility at least this good (1 best): credibility ≤ this. */
+    maxCredibility: z.coerce.number().int("must be a whole number").min(1, "must be 1–6").max(6, "must be 1–6").optional(),
+    /** When it happened (else when it was logged), from and to (inclusive). */
+    occurredFrom: isoQueryDate.optional(),
+    occurredTo: isoQueryDate.optional(),
+    ...pageParams,
+  })
+  .refine((v) => !(v.occurredFrom && v.occurredTo) || v.occurredFrom.getTime() <= v.occurredTo.getTime(), {
+    message: "must not be after occurredTo",
+    path: ["occurredFrom"],
+  });
 export type ListEvidenceQuery = z.infer<typeof listEvidenceQuery>;

@@ -7,21 +7,31 @@ import { newId } from "@/lib/ids";
 import { DomainError, notFound, staleVersion, unprocessable } from "@/lib/errors";
 import { requireEntityRole, requireRole, type Actor } from "@/lib/access/service";
 import { updateVersioned, writeScenario } from "@/lib/service/write";
+import type { Page } from "@/lib/paging";
 import { sourceInScenario } from "@/lib/sources/service";
 import type { CreateEvidenceInput, ListEvidenceQuery, PatchEvidenceInput, RetractEvidenceInput } from "./schema";
 import { iso, scenarioEvidence, toEvidence, toVersion, type Content, type Evidence, type EvidenceDetail, type EvidenceRow } from "./read";
 
 export type { Evidence, EvidenceDetail, EvidenceVersion } from "./read";
 
-/** The scenario's evidence, newest first; as of a past time each item shows the version it had then. */
+/** The scenario's evidence, a page at a time, newest first; as of a past time each item shows the version it had then. */
 export async function listEvidence(
   store: Store,
   actor: Actor | null,
   scenarioId: string,
   query: ListEvidenceQuery = {},
-): Promise<Evidence[]> {
+): Promise<Page<Evidence>> {
   await requireRole(store, actor, scenarioId, "viewer");
   return scenarioEvidence(store, scenarioId, query);
+}
+
+/** Every tag on the scenario's evidence (as it stands now), sorted: the log's tag filter. */
+export async function listEvidenceTags(store: Store, actor: Actor | null, scenarioId: string): Promise<string[]> {
+  await requireRole(store, actor, scenarioId, "viewer");
+  const e = store.schema.evidence;
+  // evidence_scenario_created_idx (scenario_id, …); tags are JSON, read and merged here
+  const rows = await store.db.select({ tags: e.tags }).from(e).where(eq(e.scenarioId, scenarioId));
+  return [...new Set(rows.flatMap((r) => r.tags))].sort();
 }
 
 /** One item, current, with every version oldest first. */

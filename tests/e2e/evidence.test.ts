@@ -203,4 +203,16 @@ describe("flow 3: sources and evidence", () => {
     await expectAccessible(page, "sources list");
     await screenshot(page, "sources");
   });
+
+  it("a long log loads 100 items, then the rest as the reader scrolls to its end", async () => {
+    const long = (await apiJson(page, "POST", "/api/v1/scenarios", { title: "A long evidence log" })).id;
+    for (let i = 0; i < 130; i++) await apiJson(page, "POST", `/api/v1/scenarios/${long}/evidence`, { summary: `Report ${i + 1}`, reliability: "C", credibility: 3 });
+    await page.goto(`/scenarios/${long}/evidence`);
+    await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(100);
+    expect(await rows().first().innerText()).toMatch(/Report 130(?!\d)/);
+    await rows().last().scrollIntoViewIfNeeded();
+    await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(130);
+    await page.getByText("130 items").waitFor();
+    expect(await rows().last().innerText()).toMatch(/Report 1(?!\d)/);
+  }, 120_000);
 });

@@ -50,6 +50,7 @@ const RULES: Record<string, Rule> = {
   "PATCH /api/v1/scenarios/[id]": R("editor", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}`, body: { version: 1, title: "Renamed" } })),
   "GET /api/v1/scenarios/[id]/diff": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/diff?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z` })),
   "GET /api/v1/scenarios/[id]/evidence": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/evidence` })),
+  "GET /api/v1/scenarios/[id]/evidence/tags": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/evidence/tags` })),
   "POST /api/v1/scenarios/[id]/evidence": R("editor", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/evidence`, body: { summary: "New item", reliability: "C", credibility: 3 } })),
   "GET /api/v1/scenarios/[id]/export": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/export` })),
   "GET /api/v1/scenarios/[id]/history": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/history` })),

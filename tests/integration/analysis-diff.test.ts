@@ -65,7 +65,7 @@ beforeAll(async () => {
 
 describe("GET /scenarios/{id}/diff", () => {
   it("lists estimates with their change against the analyst's previous one and the rationale", () => {
-    expect(diff).toMatchObject({ scenarioId: sId, from, to, method: "geometric", truncated: false });
+    expect(diff).toMatchObject({ scenarioId: sId, from, to, method: "geometric", nextCursor: null });
     const estimates = byType("estimate.created");
     expect(estimates.map((e: any) => e.actorName)).toEqual(["Alice", "Bob"]);
     const [a, b] = estimates;
@@ -105,16 +105,15 @@ describe("GET /scenarios/{id}/diff", () => {
   });
 
   it("gives the team aggregate's change per question, and nothing outside the window", () => {
-    const agg = byType("aggregate.changed");
-    expect(agg).toHaveLength(1);
-    expect(agg[0]).toMatchObject({ entity: "question", entityId: qId, at: to, actorId: null });
+    // the team's change is on the question's line, not among the items
+    expect(byType("aggregate.changed")).toEqual([]);
     // at `from`: pool(Alice .5/.5, Bob .4/.6) over Yes, No
     const before = gmPool([0.5, 0.5], [0.4, 0.6]);
     // at `to`: Alice .7/.3 never saw "Partly", so it is pooled over Bob's .4 alone (no
     // veto by a stale estimate); Yes and No over both: √(.7·.3), √(.3·.3)
     const g = [Math.sqrt(0.7 * 0.3), Math.sqrt(0.3 * 0.3), 0.4];
     const after = g.map((x) => x / (g[0]! + g[1]! + g[2]!));
-    const changes = agg[0].changes;
+    const changes = diff.questions[0].changes;
     expect(changes.map((c: any) => c.hypothesisId)).toEqual([H1, H2, H3]);
     expect(changes[0].from).toBeCloseTo(before[0]!, 10);
     expect(changes[0].to).toBeCloseTo(after[0]!, 10);
@@ -124,9 +123,14 @@ describe("GET /scenarios/{id}/diff", () => {
     // the summary line for the question: the same team change, and who estimated, why, on what
     expect(diff.questions).toHaveLength(1);
     expect(diff.questions[0]).toMatchObject({ questionId: qId, title: "Insider help?", moved: true, changes });
-    expect(diff.questions[0].estimates.map((e: any) => [e.analystName, e.rationale, e.evidenceIds])).toEqual([
-      ["Alice", "the intercepted call", [e2]],
-      ["Bob", "a third way", []],
+    expect(diff.questions[0].estimates.map((e: any) => [e.analystName, e.rationale, e.evidenceIds, e.count])).toEqual([
+      ["Alice", "the intercepted call", [e2], 1],
+      ["Bob", "a third way", [], 1],
+    ]);
+    // each analyst once: from where they stood at `from` to their last in the window
+    expect(diff.questions[0].estimates[0].changes.slice(0, 2)).toEqual([
+      { hypothesisId: H1, title: "Yes", from: 0.5, to: 0.7, delta: expect.closeTo(0.2, 10) },
+      { hypothesisId: H2, title: "No", from: 0.5, to: 0.3, delta: expect.closeTo(-0.2, 10) },
     ]);
 
     // Alice's first rating came before `from`, her third estimate after `to`
@@ -135,6 +139,25 @@ describe("GET /scenarios/{id}/diff", () => {
     const times = diff.items.map((i: any) => i.at);
     expect([...times].sort()).toEqual(times);
     expect(times.every((t: string) => t > from && t <= to)).toBe(true);
+  });
+
+  it("serves every change a page at a time: the same items in the same order, the question lines once", async () => {
+    const items: any[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: any = await ok(bob.get(`/api/v1/scenarios/${sId}/diff?from=${from}&to=${to}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`));
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.questions).toHaveLength(pages === 0 ? 1 : 0);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBeGreaterThan(2);
+    expect(items).toEqual(diff.items);
+    const bad = await bob.get(`/api/v1/scenarios/${sId}/diff?from=${from}&to=${to}&cursor=nonsense`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("cursor");
   });
 
   it("validates the window and hides the scenario from non-members", async () => {

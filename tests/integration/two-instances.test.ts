@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../support/client";
 import { authPost, TEST_PASSWORD, uniqueEmail } from "../support/accounts";
-import { invite } from "../support/api";
+import { allPages, invite } from "../support/api";
 import { testEngine } from "../support/database";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -98,7 +98,7 @@ describe.skipIf(testEngine() !== "postgres")("two instances on one PostgreSQL da
 
     // every acknowledged estimate is stored, on whichever instance it is read
     for (const server of [a, b]) {
-      const stored = new Set((await owner.on(server.url).get(`/api/v1/questions/${question.id}/estimates`)).body.items.map((e: { id: string }) => e.id));
+      const stored = new Set((await allPages(owner.on(server.url), `/api/v1/questions/${question.id}/estimates`)).map((e: { id: string }) => e.id));
       expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     }
     // each version was won once: no edit landed on a stale version, none was lost

@@ -76,6 +76,18 @@ export async function newEvidence(c: ApiClient, scenarioId: string, fields: Reco
   return expectOk(await c.post(`/api/v1/scenarios/${scenarioId}/evidence`, body), 201);
 }
 
+/** Every item of a paged list (`{ items, nextCursor }`), following the cursors. */
+export async function allPages<T = any>(c: ApiClient, path: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let cursor: string | null = null; ; ) {
+    const sep = path.includes("?") ? "&" : "?";
+    const page: { items: T[]; nextCursor: string | null } = expectOk(await c.get(`${path}${sep}limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`));
+    out.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) return out;
+  }
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Everything a client can read about a scenario, for before/after comparisons. */

@@ -21,12 +21,12 @@ export default async function SourceReaderPage({
     Promise.all([
       getScenarioHeader(viewer.store, viewer.actor, id),
       getSource(viewer.store, viewer.actor, sourceId),
-      listEvidence(viewer.store, viewer.actor, id, { asOf: asOf ? new Date(asOf) : undefined }),
+      listEvidence(viewer.store, viewer.actor, id, { asOf: asOf ? new Date(asOf) : undefined, sourceId, limit: 1000 }),
     ]),
   );
   const qc = new QueryClient();
   qc.setQueryData(sourceQuery(sourceId).queryKey, source);
-  qc.setQueryData(evidenceQuery(id, asOf, {}).queryKey, { items: evidence });
+  qc.setQueryData(evidenceQuery(id, asOf, { sourceId }).queryKey, evidence);
   return (
     <main className="page">
       <HydrationBoundary state={dehydrate(qc)}>

@@ -1,0 +1,1 @@
+CREATE INDEX "estimates_question_idx" ON "estimates" USING btree ("question_id","created_at","id");

@@ -1,0 +1,1 @@
+CREATE INDEX `estimates_question_idx` ON `estimates` (`question_id`,`created_at`,`id`);
