@@ -2,11 +2,14 @@
 // services behind the matrix, scores and diff endpoints next to the bare SQL reads they
 // need; measures HTTP estimate writes on one and on two instances of one PostgreSQL
 // database; and whether the largest allowed import stalls other users.
-// `npm run bench -- analysis`, `-- writes` or `-- import` runs one part.
+// and loads the heaviest pages in Chromium for their weight and first paint.
+// `npm run bench -- analysis`, `-- writes`, `-- import`, `-- hot` or `-- pages` runs one part.
 import "../scripts/server-only-stub";
 import { main } from "./main";
 import { importStall } from "./import-stall";
 import { writeThroughput } from "./writes";
+import { pageWeights } from "./pages";
+import { hotPaths } from "./hot";
 
 const parts = process.argv.slice(2);
 const wants = (part: string) => parts.length === 0 || parts.includes(part);
@@ -15,6 +18,8 @@ const wants = (part: string) => parts.length === 0 || parts.includes(part);
   if (wants("analysis")) await main();
   if (wants("writes")) await writeThroughput();
   if (wants("import")) await importStall();
+  if (wants("hot")) await hotPaths();
+  if (wants("pages")) await pageWeights();
 })().then(
   () => process.exit(0),
   (err) => {

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { seriesKey } from "@/lib/client/queries";
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
@@ -17,6 +18,16 @@ type Row = { at: number; [hypothesisId: string]: number | undefined };
 // The chart is sampled this densely across the visible range, so the tooltip names the
 // moment under the cursor rather than the nearest estimate.
 const SAMPLES = 240;
+// Dates on the time axis: this many, evenly spread; where they would overlap (a phone) the
+// axis keeps the first and the last and drops what does not fit between them.
+const TICKS = 6;
+const DAY = 24 * 3600 * 1000;
+
+/** Evenly spread moments inside the domain, half a step in from either end so no label is cut off. */
+export function timeTicks([lo, hi]: [number, number], count = TICKS): number[] {
+  const step = (hi - lo) / count;
+  return Array.from({ length: count }, (_, i) => Math.round(lo + step * (i + 0.5)));
+}
 
 /** The step function's value at each sample: the last point at or before it. */
 export function sampleSteps(points: { at: number; probabilities: Record<string, number> }[], ids: readonly string[], domain: [number, number]): Row[] {
@@ -58,7 +69,7 @@ export function ProbabilityChart({
   const [selection, setSelection] = useState<[number, number] | null>(null);
   const [zoom, setZoom] = useState<[number, number] | null>(null);
   const series = useQuery({
-    queryKey: ["series", question.id, method, asOf ?? "now"],
+    queryKey: seriesKey(question.id, method, asOf),
     queryFn: () => api<QuestionSeries>(withAsOf(`/api/v1/questions/${question.id}/series?method=${method}`, asOf)),
     placeholderData: (prev) => (prev?.questionId === question.id ? prev : undefined),
   });
@@ -137,7 +148,7 @@ export function ProbabilityChart({
           {!view || view.points.length === 0 ? (
             <div className="empty">No estimates on this question yet{asOf ? " at this date" : ""}. Use “Update confidence” on the Overview.</div>
           ) : (
-            <div className="chart" style={{ width: "100%", height: 360 }} data-testid="probability-chart" aria-label={`Probability over time for ${question.title}`} role="img">
+            <div className="chart probability-chart" data-testid="probability-chart" aria-label={`Probability over time for ${question.title}`} role="img">
               <ResponsiveContainer>
                 <ComposedChart
                   data={rows}
@@ -154,7 +165,18 @@ export function ProbabilityChart({
                   }}
                 >
                   <CartesianGrid stroke="#e6e8ee" vertical={false} />
-                  <XAxis dataKey="at" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(t: number) => f.date(new Date(t).toISOString())} />
+                  <XAxis
+                    dataKey="at"
+                    type="number"
+                    scale="time"
+                    domain={domain}
+                    allowDataOverflow
+                    ticks={timeTicks(domain)}
+                    interval="preserveStartEnd"
+                    minTickGap={16}
+                    // zoomed into a day or two, the dates alone would repeat
+                    tickFormatter={(t: number) => (domain[1] - domain[0] < 2 * DAY ? f.dateTime : f.date)(new Date(t).toISOString())}
+                  />
                   <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" width={52} />
                   <Tooltip content={<ChartTooltip titles={titles} markers={visibleMarkers} step={(domain[1] - domain[0]) / SAMPLES} f={f} />} />
                   <Legend formatter={(id: string) => titles[id] ?? (id === "markers" ? "events" : id)} />

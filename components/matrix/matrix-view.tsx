@@ -3,6 +3,7 @@ import { useQuery, useQueryClient, useMutation } from "@tanstack/react-query";
 import { useRouter, usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { api, withAsOf, type ApiError } from "@/lib/client/api";
+import { matrixKey } from "@/lib/client/queries";
 import type { Consistency } from "@/lib/math/ach";
 import type { Matrix } from "@/lib/analysis/matrix";
 import { QueryState } from "@/components/ui/query-state";
@@ -56,7 +57,7 @@ export function MatrixView({
   const [undo, setUndo] = useState<Change[]>([]);
   const tableRef = useRef<HTMLTableElement>(null);
   const qc = useQueryClient();
-  const key = ["matrix", scenarioId, questionId, asOf ?? "now"];
+  const key = matrixKey(scenarioId, questionId, asOf);
   const matrix = useQuery({
     queryKey: key,
     enabled: !!questionId,

@@ -2,7 +2,6 @@
 // viewer's time zone with a relative hint, always stored and sent as UTC. Date functions
 // take the time zone (and "now") explicitly, so the server's render and the browser's
 // hydration print the same text (lib/client/time.tsx supplies both).
-import { formatDistanceStrict } from "date-fns";
 import { icd203Words } from "@/lib/math/probability";
 
 export const pct = (p: number | null | undefined, digits = 0): string =>
@@ -66,10 +65,37 @@ export function formatDateTime(iso: string | null | undefined, timeZone: string)
   return `${p.day} ${MONTHS[p.month - 1]} ${p.year} ${two(p.hour)}:${two(p.minute)}`;
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * How far apart two instants are, in the largest unit under which the distance falls,
+ * rounded: "45 seconds", "1 minute", "3 hours", "29 days", "11 months", "2 years" (a month is
+ * 30 days, a year 365 — a hint beside an exact date, not a calendar).
+ */
+export function distance(ms: number): string {
+  const d = Math.abs(ms);
+  // the first unit in which the rounded count stays under the next unit (59.7 min is "1 hour")
+  const units: [string, number, number][] = [
+    ["second", 1000, 60],
+    ["minute", MINUTE, 60],
+    ["hour", HOUR, 24],
+    ["day", DAY, 30],
+    ["month", 30 * DAY, 12],
+    ["year", 365 * DAY, Infinity],
+  ];
+  for (const [unit, size, under] of units) {
+    const k = Math.round(d / size);
+    if (k < under) return `${k} ${unit}${k === 1 ? "" : "s"}`;
+  }
+  throw new Error("unreachable: years have no upper bound");
+}
+
 /** "2 days ago" / "in 3 hours" against `now` (ms). */
 export function formatRelative(iso: string, now: number): string {
   const d = Date.parse(iso);
-  const rel = formatDistanceStrict(d, now);
+  const rel = distance(d - now);
   return d <= now ? `${rel} ago` : `in ${rel}`;
 }
 

@@ -26,6 +26,12 @@ const qs = (params: Record<string, string | boolean | undefined | null>) => {
   return s ? `?${s}` : "";
 };
 
+/** The matrix of one question (the page prefetches the first view under this key). */
+export const matrixKey = (scenarioId: string, questionId: string | null, asOf: string | null) => ["matrix", scenarioId, questionId, asOf ?? "now"];
+
+/** A question's probability series for the history chart. */
+export const seriesKey = (questionId: string, method: PoolMethod, asOf: string | null) => ["series", questionId, method, asOf ?? "now"];
+
 export const keys = {
   scenarios: ["scenarios"] as const,
   scenario: (id: string, asOf: string | null, method: PoolMethod = "geometric") => ["scenario", id, asOf ?? "now", method] as const,

@@ -6,7 +6,8 @@ import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
 import { newId } from "@/lib/ids";
 import { notFound, staleVersion, unprocessable } from "@/lib/errors";
-import { requireEntityRole, type Actor } from "@/lib/access/service";
+import { requireEntityRole, requireRole, type Actor } from "@/lib/access/service";
+import { questionsAt } from "@/lib/asof/questions";
 import { updateVersioned, writeScenario } from "@/lib/service/write";
 import { requireOpenQuestion } from "@/lib/resolutions/service";
 import type { CreateQuestionInput, HypothesisInput, PatchHypothesisInput, PatchQuestionInput } from "./schema";
@@ -106,6 +107,12 @@ async function requireUniqueTitle(store: Store, questionId: string, title: strin
       { path, message: "another open hypothesis has this title" },
     ]);
   }
+}
+
+/** The scenario's questions as they stood at `asOf` (now when absent), in position order: id and title. */
+export async function listQuestionTitles(store: Store, actor: Actor | null, scenarioId: string, asOf?: Date): Promise<{ id: string; title: string }[]> {
+  await requireRole(store, actor, scenarioId, "viewer");
+  return (await questionsAt(store, { scenarioId }, asOf)).map((q) => ({ id: q.id, title: q.title }));
 }
 
 export async function getQuestion(store: Store, actor: Actor | null, questionId: string): Promise<QuestionOut> {

@@ -24,6 +24,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Share another server's database (two instances on one database). */
   databaseUrl?: string;
+  /** Extra flags for node itself (say, --cpu-prof for the bench's profile). */
+  nodeArgs?: string[];
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -33,7 +35,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const databaseUrl = options.databaseUrl ?? own!.url;
   const url = `http://localhost:${port}`;
   // The server process itself (not npx, which would orphan it when killed).
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, "scripts/server.mjs")], {
     cwd: ROOT,
     env: {
       ...process.env,

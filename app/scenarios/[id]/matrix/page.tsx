@@ -1,7 +1,11 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { MatrixView } from "@/components/matrix/matrix-view";
+import { matrixKey } from "@/lib/client/queries";
 import { requireViewer } from "@/lib/server/session";
 import { asOfParam, loadOr404 } from "@/lib/server/load";
-import { getScenario } from "@/lib/scenarios/service";
+import { getScenarioHeader } from "@/lib/scenarios/service";
+import { listQuestionTitles } from "@/lib/questions/service";
+import { getMatrix } from "@/lib/analysis/matrix";
 
 export const metadata = { title: "Matrix · Branchpoint" };
 
@@ -9,12 +13,19 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   const { id } = await params;
   const sp = await searchParams;
   const asOf = asOfParam(sp.asOf);
+  const at = asOf ? new Date(asOf) : undefined;
   const viewer = await requireViewer(`/scenarios/${id}/matrix`);
-  const scenario = await loadOr404(() => getScenario(viewer.store, viewer.actor, id, asOf ? new Date(asOf) : undefined));
-  const questions = scenario.questions.map((q, i) => ({ id: q.id, label: `Q${i + 1} ${q.title}` }));
+  const [scenario, titles] = await loadOr404(() => Promise.all([getScenarioHeader(viewer.store, viewer.actor, id), listQuestionTitles(viewer.store, viewer.actor, id, at)]));
+  const questions = titles.map((q, i) => ({ id: q.id, label: `Q${i + 1} ${q.title}` }));
+  const initial = questions.some((q) => q.id === sp.q) ? sp.q! : (questions[0]?.id ?? null);
+  // the first view renders on the server: the chosen question's matrix comes with the page
+  const qc = new QueryClient();
+  if (initial) qc.setQueryData(matrixKey(id, initial, asOf), await loadOr404(() => getMatrix(viewer.store, viewer.actor, id, { questionId: initial, asOf: at })));
   return (
     <main className="page">
-      <MatrixView scenarioId={id} asOf={asOf} questions={questions} initialQuestion={sp.q ?? questions[0]?.id ?? null} canEdit={!asOf && scenario.role !== "viewer"} />
+      <HydrationBoundary state={dehydrate(qc)}>
+        <MatrixView scenarioId={id} asOf={asOf} questions={questions} initialQuestion={initial} canEdit={!asOf && scenario.role !== "viewer"} />
+      </HydrationBoundary>
     </main>
   );
 }
