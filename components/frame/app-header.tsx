@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { UserMenu } from "./user-menu";
+import { HeaderActions } from "./header-actions";
 
-/** The top bar on every signed-in page: brand, breadcrumbs, the right-hand controls. */
+/**
+ * The top bar on every signed-in page: brand, breadcrumbs, the right-hand controls (inline on a
+ * wide screen, behind a Menu button on a phone).
+ */
 export function AppHeader({
   userName,
   crumbs = [],
@@ -30,8 +34,10 @@ export function AppHeader({
           </span>
         ))}
       </nav>
-      {right}
-      <UserMenu name={userName} />
+      <HeaderActions>
+        {right}
+        <UserMenu name={userName} />
+      </HeaderActions>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function AsOfControl() {
 
   return (
     <form
-      className="row"
+      className="row as-of"
       onSubmit={(e) => {
         e.preventDefault();
         if (value) go(f.fromInput(value));

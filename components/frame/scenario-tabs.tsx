@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 const TABS = [
   { path: "", label: "Overview" },
@@ -12,13 +13,24 @@ const TABS = [
   { path: "/members", label: "Members" },
 ];
 
-/** The scenario's tabs; the as-of moment travels with every link. */
+/**
+ * The scenario's tabs; the as-of moment travels with every link. On a narrow screen the strip
+ * scrolls sideways inside itself, with the current tab brought into view.
+ */
 export function ScenarioTabs({ scenarioId }: { scenarioId: string }) {
   const pathname = usePathname();
   const asOf = useSearchParams().get("asOf");
   const base = `/scenarios/${scenarioId}`;
+  const strip = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const nav = strip.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
+    // only the strip scrolls, never the page
+    nav.scrollLeft = current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   return (
-    <nav aria-label="Scenario" className="tabs">
+    <nav aria-label="Scenario" className="tabs" ref={strip}>
       {TABS.map((t) => {
         const href = base + t.path;
         const active = t.path === "" ? pathname === base : pathname.startsWith(href);

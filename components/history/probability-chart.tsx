@@ -23,10 +23,10 @@ const SAMPLES = 240;
 const TICKS = 6;
 const DAY = 24 * 3600 * 1000;
 
-/** Evenly spread moments inside the domain, half a step in from either end so no label is cut off. */
+/** Evenly spread moments from the domain's start (the first date shown is where the data begins); none at its very end, where a label would be cut off. */
 export function timeTicks([lo, hi]: [number, number], count = TICKS): number[] {
   const step = (hi - lo) / count;
-  return Array.from({ length: count }, (_, i) => Math.round(lo + step * (i + 0.5)));
+  return Array.from({ length: count }, (_, i) => Math.round(lo + step * i));
 }
 
 /** The step function's value at each sample: the last point at or before it. */

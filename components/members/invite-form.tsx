@@ -88,32 +88,34 @@ export function InviteForm({ scenarioId }: { scenarioId: string }) {
       <QueryState query={open} what="open invitations">
         {(data) =>
           data.items.length === 0 ? null : (
-            <table className="data small" aria-label="Open invitations" style={{ marginTop: 12 }}>
-              <thead>
-                <tr>
-                  <th scope="col">Role</th>
-                  <th scope="col">Made by</th>
-                  <th scope="col">Valid until</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((i) => (
-                  <tr key={i.id}>
-                    <td>{i.role}</td>
-                    <td>{i.createdByName ?? "—"}</td>
-                    <td className="nowrap">{f.dateTime(i.expiresAt)}</td>
-                    <td>
-                      <button className="btn btn-small btn-danger" onClick={() => revoke.mutate(i.id)} disabled={revoke.isPending}>
-                        Revoke
-                      </button>
-                    </td>
+            <div className="table-scroll" style={{ marginTop: 12 }}>
+              <table className="data small" aria-label="Open invitations">
+                <thead>
+                  <tr>
+                    <th scope="col">Role</th>
+                    <th scope="col">Made by</th>
+                    <th scope="col">Valid until</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.items.map((i) => (
+                    <tr key={i.id}>
+                      <td>{i.role}</td>
+                      <td>{i.createdByName ?? "—"}</td>
+                      <td className="nowrap">{f.dateTime(i.expiresAt)}</td>
+                      <td>
+                        <button className="btn btn-small btn-danger" onClick={() => revoke.mutate(i.id)} disabled={revoke.isPending}>
+                          Revoke
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </QueryState>

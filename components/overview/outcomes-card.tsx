@@ -30,7 +30,7 @@ export function OutcomesCard({ scenario, canEdit }: { scenario: ScenarioView; ca
         <p className="muted">No outcomes yet. An outcome is a named end-state reached through hypotheses of one question tree.</p>
       )}
       {scenario.outcomes.map((o) => (
-        <div key={o.id} className="hyp-row" data-testid="outcome" style={{ gridTemplateColumns: "minmax(180px,1.6fr) minmax(120px,1fr) 52px 150px" }}>
+        <div key={o.id} className="hyp-row outcome-row" data-testid="outcome">
           <div>
             <div style={{ fontWeight: 600 }}>{o.title}</div>
             <div className="small muted">← {o.hypothesisIds.map((id) => hypothesisLabel.get(id) ?? "archived").join(", ")}</div>
