@@ -17,6 +17,7 @@ export const COPY_ORDER = [
   "scenarios",
   "members",
   "invites",
+  "apiTokens",
   "questions",
   "questionVersions",
   "hypotheses",

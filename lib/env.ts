@@ -32,8 +32,20 @@ const schema = z
     /** The largest import: bytes of JSON, and rows of every kind together. */
     BRANCHPOINT_IMPORT_MAX_BYTES: count(10_000_000),
     BRANCHPOINT_IMPORT_MAX_ROWS: count(20_000),
+    /** Single sign-on (OpenID Connect): the issuer's URL, this app's client id and secret. */
+    OIDC_ISSUER: z.url({ message: "must be the provider's issuer URL, e.g. https://login.example.org" }).optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    /** How the sign-in button names the provider: "Sign in with <name>". */
+    OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
   })
   .superRefine((e, ctx) => {
+    const sso = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (sso > 0 && sso < 3) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!e[key]) ctx.addIssue({ code: "custom", path: [key], message: "must be set too: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET" });
+      }
+    }
     if (e.NODE_ENV === "production" && (e.BETTER_AUTH_SECRET ?? "").length < 32) {
       ctx.addIssue({ code: "custom", path: ["BETTER_AUTH_SECRET"], message: "must be set to a random secret of at least 32 characters in production" });
     }

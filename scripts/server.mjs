@@ -67,7 +67,9 @@ const server = http.createServer((req, res) => {
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
   if (https) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   const url = req.url || "/";
-  if (url.startsWith("/api/")) {
+  // /api/docs is a page (the API reference) under the pages' policy; the rest of /api/ is data
+  const isDocs = url === "/api/docs" || url.startsWith("/api/docs?") || url.startsWith("/api/docs/");
+  if (url.startsWith("/api/") && !isDocs) {
     res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   } else if (!url.startsWith("/_next/static/")) {
     const csp = pagePolicy(randomBytes(16).toString("base64"));

@@ -5,7 +5,19 @@ import { useState } from "react";
 import { authClient } from "@/lib/client/auth-client";
 
 /** Sign-in and sign-up share one form: name is asked only on sign-up. */
-export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: string }) {
+export function AuthForm({
+  mode,
+  next,
+  notice = null,
+  alternative = null,
+}: {
+  mode: "sign-in" | "sign-up";
+  next: string;
+  /** A message from an earlier attempt (a refused single sign-on). */
+  notice?: string | null;
+  /** Another way in, under the form (single sign-on). */
+  alternative?: React.ReactNode;
+}) {
   const router = useRouter();
   const [error, setError] = useState<{ message: string; field: "name" | "password" | null } | null>(null);
   const [pending, setPending] = useState(false);
@@ -40,6 +52,11 @@ export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: st
           ? "Track competing hypotheses, the evidence for them, and how your confidence changes."
           : "Welcome back."}
       </p>
+      {notice && (
+        <div className="error-box" role="alert" style={{ marginBottom: 12 }}>
+          {notice}
+        </div>
+      )}
       <form onSubmit={onSubmit} noValidate={false}>
         {mode === "sign-up" && (
           <div className="field">
@@ -99,6 +116,7 @@ export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: st
           )}
         </div>
       </form>
+      {alternative}
     </div>
   );
 }

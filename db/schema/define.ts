@@ -329,6 +329,8 @@ export function defineSchema(k: Kit) {
       id: k.id("id").primaryKey(),
       scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
       actorId: k.id("actor_id").references(() => user.id),
+      // set when the actor acted through an API token (which one), null in a browser session
+      tokenId: k.id("token_id"),
       at: k.timestamp("at").notNull(),
       type: k.text("type").notNull(),
       entity: k.text("entity").notNull(),
@@ -337,6 +339,23 @@ export function defineSchema(k: Kit) {
       after: k.json<unknown>("after"),
     },
     (t) => [k.index("events_scenario_at_idx").on(t.scenarioId, t.at), k.index("events_entity_idx").on(t.entityId, t.at)],
+  );
+
+  // ── API tokens: a script acting as its owner (the secret shown once, stored hashed) ──
+  const apiTokens = k.table(
+    "api_tokens",
+    {
+      id: k.id("id").primaryKey(),
+      userId: k.id("user_id").notNull().references(() => user.id, { onDelete: "cascade" }),
+      name: k.text("name").notNull(),
+      tokenHash: k.text("token_hash").notNull().unique(),
+      createdAt: k.timestamp("created_at").notNull(),
+      // null: until revoked
+      expiresAt: k.timestamp("expires_at"),
+      lastUsedAt: k.timestamp("last_used_at"),
+      revokedAt: k.timestamp("revoked_at"),
+    },
+    (t) => [k.index("api_tokens_user_idx").on(t.userId)],
   );
 
   // ── Invitations: how people join a scenario (a single-use secret link, stored hashed) ──
@@ -380,7 +399,7 @@ export function defineSchema(k: Kit) {
 
   return {
     user, session, account, verification,
-    invites, rateLimits, signInFailures,
+    invites, rateLimits, signInFailures, apiTokens,
     scenarios, members,
     questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
     sources, evidence, evidenceVersions,

@@ -6,7 +6,7 @@ import { defineSchema } from "./define";
 export const schema = defineSchema(pgKitAsKit);
 export const {
   user, session, account, verification,
-  invites, rateLimits, signInFailures,
+  invites, rateLimits, signInFailures, apiTokens,
   scenarios, members,
   questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
   sources, evidence, evidenceVersions,

@@ -5,7 +5,7 @@ import { defineSchema } from "./define";
 export const schema = defineSchema(sqliteKit);
 export const {
   user, session, account, verification,
-  invites, rateLimits, signInFailures,
+  invites, rateLimits, signInFailures, apiTokens,
   scenarios, members,
   questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
   sources, evidence, evidenceVersions,

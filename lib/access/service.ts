@@ -9,6 +9,8 @@ import { DomainError, forbidden, notFound } from "@/lib/errors";
 export type Role = "owner" | "editor" | "viewer";
 export interface Actor {
   id: string;
+  /** Set when the request came with an API token (lib/tokens): which one. */
+  tokenId?: string;
 }
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };

@@ -15,6 +15,8 @@ export interface AuditEvent {
   scenarioId: string;
   actorId: string | null;
   actorName: string | null;
+  /** The API token the actor acted through; null in a browser session. */
+  tokenId: string | null;
   at: string;
   type: string;
   entity: string;
@@ -37,7 +39,7 @@ export type EventBody<T extends EventType> = {
 } & (EventPayloads[T]["before"] extends null ? { before?: null } : { before: EventPayloads[T]["before"] }) &
   (EventPayloads[T]["after"] extends null ? { after?: null } : { after: EventPayloads[T]["after"] });
 
-export type EventInput<T extends EventType> = { scenarioId: string; actorId: string | null; at?: Date } & EventBody<T>;
+export type EventInput<T extends EventType> = { scenarioId: string; actorId: string | null; tokenId?: string | null; at?: Date } & EventBody<T>;
 
 /** Append one event of a catalogued type (./catalogue.ts), inside the caller's transaction. */
 export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: EventInput<T>): Promise<void> {
@@ -45,6 +47,7 @@ export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: 
     id: newId(),
     scenarioId: e.scenarioId,
     actorId: e.actorId,
+    tokenId: e.tokenId ?? null,
     at: e.at ?? store.now(),
     type: e.type,
     entity: EVENT_TYPES[e.type].entity,

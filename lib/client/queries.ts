@@ -3,6 +3,7 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/
 import { api, withAsOf } from "./api";
 import type { PoolMethod } from "@/lib/math/aggregation";
 import type { Page } from "@/lib/paging";
+import type { TokenOut } from "@/lib/tokens/service";
 import type { AuditEvent, Evidence, EvidenceDetail, InviteOut, Member, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
 
 export interface EvidenceFilters {
@@ -97,6 +98,9 @@ export const activityQuery = (id: string, asOf: string | null) =>
 
 export const historyQuery = (id: string, f: Record<string, string | undefined>) =>
   queryOptions({ queryKey: keys.history(id, f), queryFn: () => api<{ items: AuditEvent[]; nextCursor: string | null }>(`/api/v1/scenarios/${id}/history${qs(f)}`) });
+
+export const tokensQuery = () =>
+  queryOptions({ queryKey: ["tokens"], queryFn: () => api<{ items: TokenOut[] }>("/api/v1/me/tokens") });
 
 export const membersQuery = (id: string) =>
   queryOptions({ queryKey: keys.members(id), queryFn: () => api<{ items: Member[] }>(`/api/v1/scenarios/${id}/members`) });

@@ -1,5 +1,6 @@
-// The one wrapper every API route goes through: resolve the actor from the session,
-// read the body within limits, run the handler, and turn any error into problem+json.
+// The one wrapper every API route goes through: resolve the actor from an API token
+// (Authorization: Bearer) or the session cookie, read the body within limits, run the
+// handler, and turn any error into problem+json.
 // Authorization itself happens in the services the handler calls.
 import type { ZodType } from "zod";
 import { getStore } from "@/lib/server/store";
@@ -8,6 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { jsonDepth, requireJsonBody, requireSameOrigin } from "@/lib/security/origin";
 import { enforce } from "@/lib/security/rate-limit";
+import { actorFromToken } from "@/lib/tokens/service";
 import type { Store } from "@/db/store";
 import type { Actor } from "@/lib/access/service";
 import { NUL_MESSAGE, nulPath } from "@/lib/validation/storable";
@@ -39,9 +41,19 @@ export interface RouteOptions {
   bodyLimit?: number | (() => number);
 }
 
+/** The signed-in person of a browser session (pages use this; the API also takes tokens). */
 export async function actorFrom(store: Store, headers: Headers): Promise<Actor | null> {
   const session = await authFor(store).api.getSession({ headers });
   return session ? { id: session.user.id } : null;
+}
+
+/** The API token of `Authorization: Bearer …`, or null when the request carries none. */
+function bearerToken(headers: Headers): string | null {
+  const header = headers.get("authorization");
+  if (header === null) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!m) throw new DomainError("unauthenticated", "The Authorization header must read: Bearer <API token>");
+  return m[1]!;
 }
 
 /** The body as text, refusing (413) as soon as it passes `limit` bytes, declared or streamed. */
@@ -127,10 +139,12 @@ export function route<P = Record<string, never>>(
 ) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      requireSameOrigin(req);
+      const token = bearerToken(req.headers);
+      // a browser's cookie rides along on cross-site requests; a bearer token never does
+      if (token === null) requireSameOrigin(req);
       requireJsonBody(req);
       const store = await getStore();
-      const actor = await actorFrom(store, req.headers);
+      const actor = token !== null ? await actorFromToken(store, token) : await actorFrom(store, req.headers);
       if (!actor) throw new DomainError("unauthenticated", "Sign in to use the API");
       if (req.method !== "GET" && req.method !== "HEAD") {
         await enforce(store, `writes:${actor.id}`, env().BRANCHPOINT_WRITES_PER_MINUTE, 60_000, "changes in a minute");

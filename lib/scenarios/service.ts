@@ -74,6 +74,7 @@ export async function createScenario(store: Store, actor: Actor | null, input: C
     await recordEvent(store, tx, {
       scenarioId: id,
       actorId: a.id,
+      tokenId: a.tokenId ?? null,
       type: "scenario.created",
       entityId: id,
       after: { title: created.title, summary: created.summary },

@@ -56,7 +56,7 @@ export async function writeScenario<T>(
       scenarioId,
       role,
       now,
-      record: (event) => recordEvent(store, tx, { ...event, scenarioId, actorId: a.id, at: now }),
+      record: (event) => recordEvent(store, tx, { ...event, scenarioId, actorId: a.id, tokenId: a.tokenId ?? null, at: now }),
     });
   });
 }

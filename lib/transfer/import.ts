@@ -293,6 +293,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
     await recordEvent(store, tx, {
       scenarioId,
       actorId: a.id,
+      tokenId: a.tokenId ?? null,
       type: IMPORT_EVENT_TYPE,
       entityId: scenarioId,
       after: {

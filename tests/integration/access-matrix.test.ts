@@ -13,7 +13,8 @@ const baseUrl = inject("baseUrl");
 const ROOT = path.resolve(__dirname, "../../app/api/v1");
 
 type Role = "anonymous" | "nonMember" | "viewer" | "editor" | "owner";
-type Min = "viewer" | "editor" | "owner" | "account";
+/** "self": the owner's own account thing (their API token): anyone else's call is 404. */
+type Min = "viewer" | "editor" | "owner" | "account" | "self";
 
 interface Fixture {
   scenarioId: string;
@@ -30,6 +31,7 @@ interface Fixture {
   inviteId: string;
   acceptToken: string;
   exportDoc: unknown;
+  apiTokenId: string;
 }
 
 interface Rule {
@@ -42,6 +44,9 @@ const R = (min: Min, request: Rule["request"]): Rule => ({ min, request });
 /** "METHOD /api/v1/…" as the route files spell their paths. */
 const RULES: Record<string, Rule> = {
   "GET /api/v1/me": R("account", () => ({ path: "/api/v1/me" })),
+  "GET /api/v1/me/tokens": R("account", () => ({ path: "/api/v1/me/tokens" })),
+  "POST /api/v1/me/tokens": R("account", () => ({ path: "/api/v1/me/tokens", body: { name: "script" } })),
+  "DELETE /api/v1/me/tokens/[id]": R("self", (f) => ({ path: `/api/v1/me/tokens/${f.apiTokenId}` })),
   "GET /api/v1/scenarios": R("account", () => ({ path: "/api/v1/scenarios" })),
   "POST /api/v1/scenarios": R("account", () => ({ path: "/api/v1/scenarios", body: { title: "Mine" } })),
   "POST /api/v1/scenarios/demo": R("account", () => ({ path: "/api/v1/scenarios/demo", body: {} })),
@@ -103,11 +108,12 @@ function routeMethods(dir = ROOT, prefix = "/api/v1"): string[] {
   return out.sort();
 }
 
-const RANK: Record<Exclude<Min, "account">, number> = { viewer: 0, editor: 1, owner: 2 };
+const RANK: Record<Exclude<Min, "account" | "self">, number> = { viewer: 0, editor: 1, owner: 2 };
 
 function expected(rule: Rule, role: Role): "ok" | 401 | 403 | 404 {
   if (role === "anonymous") return 401;
   if (rule.min === "account") return "ok";
+  if (rule.min === "self") return role === "owner" ? "ok" : 404;
   if (role === "nonMember") return 404;
   return RANK[role] >= RANK[rule.min] ? "ok" : 403;
 }
@@ -141,6 +147,7 @@ async function fixture(owner: ApiClient): Promise<Fixture> {
     inviteId: pending.id,
     acceptToken: String(accept.url).split("/invite/")[1]!,
     exportDoc: expectOk(await owner.get(`/api/v1/scenarios/${s.id}/export`)),
+    apiTokenId: expectOk(await owner.post("/api/v1/me/tokens", { name: "fixture" }), 201).id,
   };
 }
 

@@ -76,8 +76,9 @@ export function browserSession() {
       if (!browser) throw new Error("browserSession: used before beforeAll ran");
       return browser;
     },
-    async page(options: ContextOptions = {}): Promise<Page> {
-      const page = await newPage(this.browser, baseUrl, options);
+    /** A fresh page on the shared server (or on `options.baseUrl`, a server of the test's own). */
+    async page(options: ContextOptions & { baseUrl?: string } = {}): Promise<Page> {
+      const page = await newPage(this.browser, options.baseUrl ?? baseUrl, options);
       page.on("console", (m) => {
         if (m.type() === "error") problems.push(`console: ${m.text()}`);
       });

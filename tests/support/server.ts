@@ -26,11 +26,13 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** Extra flags for node itself (say, --cpu-prof for the bench's profile). */
   nodeArgs?: string[];
+  /** Listen here rather than on a free port (a test that must know the URL in advance). */
+  port?: number;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? {};
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const own = options.databaseUrl ? null : await freshDatabase();
   const databaseUrl = options.databaseUrl ?? own!.url;
   const url = `http://localhost:${port}`;

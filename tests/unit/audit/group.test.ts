@@ -8,6 +8,7 @@ const event = (id: string, type: string, actorId: string, minutesAgo: number, ex
   scenarioId: "s",
   actorId,
   actorName: actorId,
+  tokenId: null,
   at: at(minutesAgo),
   type,
   entity: type === "ratings.updated" ? "evidence" : "estimate",
