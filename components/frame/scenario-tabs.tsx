@@ -8,8 +8,10 @@ const TABS = [
   { path: "/evidence", label: "Evidence" },
   { path: "/sources", label: "Sources" },
   { path: "/matrix", label: "Matrix" },
+  { path: "/watch", label: "Watch list" },
   { path: "/history", label: "History" },
   { path: "/scores", label: "Scores" },
+  { path: "/brief", label: "Brief" },
   { path: "/members", label: "Members" },
 ];
 

@@ -145,7 +145,11 @@ export function ProbabilityChart({
             )}
             <span className="small muted">● evidence logged · ◆ estimate rationale · drag across the chart to see what changed, then zoom</span>
           </div>
-          {!view || view.points.length === 0 ? (
+          {s.teamHidden && who === "team" ? (
+            <div className="empty" data-testid="series-hidden">
+              Independent judgments: the team&apos;s line and everyone else&apos;s estimates show once you have recorded your own on this question.
+            </div>
+          ) : !view || view.points.length === 0 ? (
             <div className="empty">No estimates on this question yet{asOf ? " at this date" : ""}. Use “Update confidence” on the Overview.</div>
           ) : (
             <div className="chart probability-chart" data-testid="probability-chart" aria-label={`Probability over time for ${question.title}`} role="img">

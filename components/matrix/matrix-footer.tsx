@@ -21,11 +21,11 @@ export function MatrixFooter({ matrix: m, view }: { matrix: Matrix; view: "mine"
     <tfoot>
       {row(
         "inconsistency (weighted)",
-        m.hypotheses.map((h) => (mine ? h.inconsistency : h.teamInconsistency).toFixed(2)),
+        m.hypotheses.map((h) => (mine ? h.inconsistency : h.teamInconsistency)?.toFixed(2) ?? "—"),
         "inconsistency-row",
       )}
-      {row("inconsistent items (I = 1, II = 2)", m.hypotheses.map((h) => (mine ? h.inconsistencyCount : h.teamInconsistencyCount)))}
-      {row("rank (1 = least inconsistent)", m.hypotheses.map((h) => (mine ? h.rank : h.teamRank)))}
+      {row("inconsistent items (I = 1, II = 2)", m.hypotheses.map((h) => (mine ? h.inconsistencyCount : h.teamInconsistencyCount) ?? "—"))}
+      {row("rank (1 = least inconsistent)", m.hypotheses.map((h) => (mine ? h.rank : h.teamRank) ?? "—"))}
       {row("evidence suggests", m.hypotheses.map((h) => pct(mine ? h.impliedProbability : h.teamImpliedProbability)), "implied-row")}
       {row(
         mine ? "you stated" : "team stated",

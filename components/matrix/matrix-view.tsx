@@ -2,10 +2,9 @@
 import { useQuery, useQueryClient, useMutation } from "@tanstack/react-query";
 import { useRouter, usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
-import { api, withAsOf, type ApiError } from "@/lib/client/api";
-import { matrixKey } from "@/lib/client/queries";
+import { api, type ApiError } from "@/lib/client/api";
+import { matrixQuery } from "@/lib/client/queries";
 import type { Consistency } from "@/lib/math/ach";
-import type { Matrix } from "@/lib/analysis/matrix";
 import { QueryState } from "@/components/ui/query-state";
 import { GradeChip } from "@/components/evidence/grade-fields";
 import type { Reliability } from "@/lib/math/evidence-weight";
@@ -57,12 +56,7 @@ export function MatrixView({
   const [undo, setUndo] = useState<Change[]>([]);
   const tableRef = useRef<HTMLTableElement>(null);
   const qc = useQueryClient();
-  const key = matrixKey(scenarioId, questionId, asOf);
-  const matrix = useQuery({
-    queryKey: key,
-    enabled: !!questionId,
-    queryFn: () => api<Matrix>(withAsOf(`/api/v1/scenarios/${scenarioId}/matrix?questionId=${questionId}`, asOf)),
-  });
+  const matrix = useQuery({ ...matrixQuery(scenarioId, questionId ?? "", asOf), enabled: !!questionId });
   const rate = useMutation<unknown, ApiError, { evidenceId: string; hypothesisId: string; consistency: Consistency | null }>({
     mutationFn: ({ evidenceId, hypothesisId, consistency }) =>
       api(`/api/v1/evidence/${evidenceId}/ratings`, { method: "PUT", body: { ratings: [{ hypothesisId, consistency }] } }),
@@ -74,7 +68,7 @@ export function MatrixView({
   const sorted = useMemo(() => {
     const list = matrix.data?.evidence ?? [];
     const by: Record<Sort, (e: (typeof list)[number]) => number> = {
-      diagnosticity: (e) => -(view === "mine" ? e.diagnosticity : e.teamDiagnosticity),
+      diagnosticity: (e) => -((view === "mine" ? e.diagnosticity : e.teamDiagnosticity) ?? 0),
       logged: (e) => -Date.parse(e.createdAt),
       weight: (e) => -e.weight,
     };
@@ -94,7 +88,7 @@ export function MatrixView({
     // items logged since the order was fixed go last
     const shown = new Set(shownOrder);
     const ids = [...shownOrder, ...sorted.filter((id) => !shown.has(id))];
-    const rated = (e: NonNullable<ReturnType<typeof byId.get>>) => e.cells.some((c) => (view === "mine" ? c.mine !== null : c.team.ratedBy > 0));
+    const rated = (e: NonNullable<ReturnType<typeof byId.get>>) => e.cells.some((c) => (view === "mine" ? c.mine !== null : (c.team?.ratedBy ?? 0) > 0));
     return ids.flatMap((id) => {
       const e = byId.get(id);
       if (!e) return [];
@@ -188,11 +182,16 @@ export function MatrixView({
           <div className="row" role="radiogroup">
             {(["mine", "team"] as const).map((v) => (
               <label key={v} className="row small" style={{ fontWeight: view === v ? 600 : 400 }}>
-                <input type="radio" name="mx-view" checked={view === v} onChange={() => setView(v)} />
+                <input type="radio" name="mx-view" checked={view === v} onChange={() => setView(v)} disabled={v === "team" && matrix.data?.teamHidden === true} />
                 {v === "mine" ? "my ratings" : "team"}
               </label>
             ))}
           </div>
+          {matrix.data?.teamHidden && (
+            <span className="hint" data-testid="matrix-team-hidden">
+              Independent judgments: the team&apos;s ratings show once you have estimated this question.
+            </span>
+          )}
         </fieldset>
         <div className="field">
           <label htmlFor="mx-sort">Sort by</label>
@@ -252,7 +251,7 @@ export function MatrixView({
                   </thead>
                   <tbody>
                     {rows.map((e, r) => {
-                      const diag = view === "mine" ? e.diagnosticity : e.teamDiagnosticity;
+                      const diag = (view === "mine" ? e.diagnosticity : e.teamDiagnosticity) ?? 0;
                       return (
                         <tr key={e.id} className={e.retracted ? "retracted" : undefined} data-testid="matrix-row">
                           <th scope="row" className="sticky-col" style={{ fontWeight: 500, maxWidth: 360 }}>
@@ -268,10 +267,10 @@ export function MatrixView({
                           </td>
                           {m.hypotheses.map((h, c) => {
                             const cell = e.cells.find((x) => x.hypothesisId === h.id);
-                            const value = view === "mine" ? (cell?.mine?.consistency ?? null) : (cell?.team.consistency ?? null);
+                            const value = view === "mine" ? (cell?.mine?.consistency ?? null) : (cell?.team?.consistency ?? null);
                             const raters =
-                              view === "team" && cell && cell.team.ratedBy > 0
-                                ? ` (${cell.team.ratedBy}${cell.disagreement.label && cell.disagreement.label !== "consensus" ? `, ${cell.disagreement.label}` : ""})`
+                              view === "team" && cell?.team && cell.team.ratedBy > 0
+                                ? ` (${cell.team.ratedBy}${cell.disagreement?.label && cell.disagreement.label !== "consensus" ? `, ${cell.disagreement.label}` : ""})`
                                 : "";
                             const style = value ? CELL_STYLE[value] : null;
                             const isActive = active?.row === r && active.col === c;

@@ -10,7 +10,15 @@ export function AddQuestionForm({ scenario, onDone }: { scenario: ScenarioView; 
   const [title, setTitle] = useState("");
   const [parent, setParent] = useState("");
   const [hypotheses, setHypotheses] = useState(["", ""]);
-  const create = useScenarioMutation<{ title: string; parentHypothesisId: string | null; hypotheses: { title: string }[] }>(
+  const [criteria, setCriteria] = useState("");
+  const [resolveBy, setResolveBy] = useState("");
+  const create = useScenarioMutation<{
+    title: string;
+    parentHypothesisId: string | null;
+    hypotheses: { title: string }[];
+    resolutionCriteria: string;
+    resolveBy: string | null;
+  }>(
     `/api/v1/scenarios/${scenario.id}/questions`,
     "POST",
   );
@@ -26,6 +34,8 @@ export function AddQuestionForm({ scenario, onDone }: { scenario: ScenarioView; 
             title,
             parentHypothesisId: parent || null,
             hypotheses: hypotheses.filter((h) => h.trim()).map((h) => ({ title: h.trim() })),
+            resolutionCriteria: criteria,
+            resolveBy: resolveBy || null,
           },
           { onSuccess: onDone },
         );
@@ -71,9 +81,25 @@ export function AddQuestionForm({ scenario, onDone }: { scenario: ScenarioView; 
           + another hypothesis
         </button>
       </fieldset>
+      <div className="field">
+        <label htmlFor="q-criteria">How will it be resolved? (optional)</label>
+        <textarea
+          id="q-criteria"
+          rows={2}
+          value={criteria}
+          onChange={(e) => setCriteria(e.target.value)}
+          aria-invalid={tooLong(criteria, LIMITS.description)}
+          placeholder="What would count as each answer being true, and who would say so"
+        />
+        <CharCounter value={criteria} max={LIMITS.description} />
+      </div>
+      <div className="field" style={{ maxWidth: 220 }}>
+        <label htmlFor="q-resolve-by">Resolve by (optional)</label>
+        <input id="q-resolve-by" type="date" value={resolveBy} onChange={(e) => setResolveBy(e.target.value)} />
+      </div>
       {create.error && <p className="error-box" role="alert">{create.error.message}</p>}
       <div className="row">
-        <button className="btn btn-primary" type="submit" disabled={create.isPending || tooLong(title, LIMITS.title) || hypotheses.some((h) => tooLong(h, LIMITS.title))}>
+        <button className="btn btn-primary" type="submit" disabled={create.isPending || tooLong(title, LIMITS.title) || tooLong(criteria, LIMITS.description) || hypotheses.some((h) => tooLong(h, LIMITS.title))}>
           Add question
         </button>
         <button className="btn" type="button" onClick={onDone}>

@@ -10,6 +10,8 @@ import { OutcomesCard } from "./outcomes-card";
 import { ActivityFeed } from "./activity-feed";
 import { AddQuestionForm } from "./add-question-form";
 import { UpdateConfidencePanel } from "./update-confidence";
+import { LazyScenarioTree, useOverviewView, ViewToggle } from "./tree-toggle";
+import { IndependenceSetting } from "./independence-setting";
 
 /** "What do we believe now, and how sure?" — the question tree, outcomes and recent activity. */
 export function Overview({ scenarioId, asOf }: { scenarioId: string; asOf: string | null }) {
@@ -17,6 +19,7 @@ export function Overview({ scenarioId, asOf }: { scenarioId: string; asOf: strin
   const q = useQuery({ ...scenarioQuery(scenarioId, asOf, method), placeholderData: (prev) => prev });
   const [updating, setUpdating] = useState<QuestionView | null>(null);
   const [adding, setAdding] = useState(false);
+  const { view, setView, showInList } = useOverviewView();
 
   return (
     <QueryState query={q} what="the scenario">
@@ -31,7 +34,10 @@ export function Overview({ scenarioId, asOf }: { scenarioId: string; asOf: strin
                   <div>
                     <h1 id="questions-heading">{s.title}</h1>
                     {s.summary && <p className="muted">{s.summary}</p>}
+                    <IndependenceSetting scenario={s} editable={!asOf && s.role === "owner"} />
                   </div>
+                  <div className="row-wrap" style={{ alignItems: "flex-start", columnGap: 16 }}>
+                  <ViewToggle view={view} onChange={setView} />
                   <div className="field" style={{ minWidth: 170 }}>
                     <label htmlFor="pool-method">Team probability</label>
                     <select id="pool-method" value={method} onChange={(e) => setMethod(e.target.value as PoolMethod)}>
@@ -39,6 +45,7 @@ export function Overview({ scenarioId, asOf }: { scenarioId: string; asOf: strin
                       <option value="median">median</option>
                       <option value="mean">arithmetic mean</option>
                     </select>
+                  </div>
                   </div>
                 </div>
                 {s.questions.length === 0 ? (
@@ -50,6 +57,8 @@ export function Overview({ scenarioId, asOf }: { scenarioId: string; asOf: strin
                       </button>
                     )}
                   </div>
+                ) : view === "tree" ? (
+                  <LazyScenarioTree scenario={s} canEdit={canEdit} onUpdate={setUpdating} onShowInList={showInList} />
                 ) : (
                   roots.map((question) => (
                     <QuestionBlock

@@ -1,18 +1,35 @@
 "use client";
 import { useState } from "react";
-import type { HypothesisView, QuestionView, ScenarioView } from "@/lib/client/types";
+import { useQuery } from "@tanstack/react-query";
+import type { HypothesisView, Indicator, QuestionView, ScenarioView } from "@/lib/client/types";
+import { assumptionsQuery, indicatorsQuery } from "@/lib/client/queries";
 import { pct, words } from "@/lib/client/format";
 import { useFormat } from "@/lib/client/time";
 import { LIMITS } from "@/lib/validation/limits";
 import { InlineEdit } from "@/components/ui/inline-edit";
 import { CharCounter, tooLong } from "@/components/ui/char-counter";
 import { useScenarioMutation } from "./use-scenario-mutation";
+import { CriteriaDetails, TeamByAnalyst } from "./question-details";
+import { QuestionAssumptions } from "@/components/tradecraft/assumptions";
 
 const spreadLabel = (d: number | null) => (d === null ? null : d < 0.05 ? "spread low" : d < 0.15 ? "spread moderate" : "spread high");
 
 type StatusPatch = { version: number; status: "open" | "archived" };
 
-function HypothesisRow({ h, conditional, canEdit }: { h: HypothesisView; conditional: boolean; canEdit: boolean }) {
+function HypothesisRow({
+  h,
+  conditional,
+  canEdit,
+  hidden,
+  observedSince,
+}: {
+  h: HypothesisView;
+  conditional: boolean;
+  canEdit: boolean;
+  hidden: boolean;
+  /** Its indicators observed since the caller's last estimate on the question. */
+  observedSince: Indicator[];
+}) {
   const status = useScenarioMutation<StatusPatch>(`/api/v1/hypotheses/${h.id}`, "PATCH");
   const rename = useScenarioMutation<{ version: number; title: string }>(`/api/v1/hypotheses/${h.id}`, "PATCH");
   const [confirming, setConfirming] = useState(false);
@@ -26,15 +43,25 @@ function HypothesisRow({ h, conditional, canEdit }: { h: HypothesisView; conditi
           <span>{h.title}</span>
         )}
         {archived && <span className="badge-warn" style={{ marginLeft: 6 }}>archived</span>}
+        {observedSince.length > 0 && (
+          <span
+            className="badge-warn"
+            style={{ marginLeft: 6 }}
+            data-testid="observed-since"
+            title={observedSince.map((i) => `${i.direction === "supports" ? "▲" : "▼"} ${i.title}`).join("\n")}
+          >
+            {observedSince.length} indicator{observedSince.length === 1 ? "" : "s"} observed since your estimate
+          </span>
+        )}
       </div>
-      <div className="bar" role="img" aria-label={`Team probability ${pct(h.probability)}`}>
+      <div className="bar" role="img" aria-label={hidden ? "Team probability hidden until you estimate" : `Team probability ${pct(h.probability)}`}>
         <span style={{ width: `${(h.probability ?? 0) * 100}%` }} />
       </div>
       <div className="pct num" data-testid="team-probability">
         {pct(h.probability)}
       </div>
       <div className="muted small">
-        {h.probability === null ? (archived ? "" : "no estimate") : `${conditional ? "given parent · " : ""}${words(h.probability)}`}
+        {hidden ? "hidden" : h.probability === null ? (archived ? "" : "no estimate") : `${conditional ? "given parent · " : ""}${words(h.probability)}`}
       </div>
       <div className="small num nowrap">
         {h.myProbability !== null ? <span data-testid="my-probability">you {pct(h.myProbability)}</span> : <span className="faint">—</span>}
@@ -131,6 +158,13 @@ export function QuestionBlock({
   const spread = spreadLabel(question.disagreement);
   const closed = question.resolution !== null;
   const canChange = canEdit && !closed;
+  const asOf = scenario.asOf;
+  const assumptions = useQuery(assumptionsQuery(scenario.id, asOf)).data?.items.filter((a) => a.questionId === question.id) ?? [];
+  const indicators = useQuery(indicatorsQuery(scenario.id, asOf)).data?.items ?? [];
+  // "since your last estimate": observed after it (or at all, if the caller never estimated)
+  const mine = question.myEstimate?.at;
+  const observedSince = (hypothesisId: string) =>
+    canEdit && !closed ? indicators.filter((i) => i.hypothesisId === hypothesisId && i.observedAt !== null && (!mine || i.observedAt > mine)) : [];
 
   return (
     <div className={`question${depth > 0 ? " conditional" : ""}`} data-testid="question" aria-label={question.title}>
@@ -145,6 +179,11 @@ export function QuestionBlock({
           )}
         </h2>
         {question.resolution && <span className="chip">{question.resolution.annulled ? "annulled" : "resolved"}</span>}
+        {question.overdue && (
+          <span className="badge-danger" data-testid="overdue" title={`Past its resolve-by date (${question.resolveBy ? f.date(question.resolveBy) : ""}) and still unresolved`}>
+            overdue
+          </span>
+        )}
         {canChange && (
           <button className="btn btn-primary btn-small" onClick={() => onUpdate(question)}>
             Update confidence
@@ -152,15 +191,26 @@ export function QuestionBlock({
         )}
       </div>
       {closed && <ResolutionNote question={question} />}
+      {question.teamHidden && question.analysts > 0 && (
+        <p className="notice small" role="note" data-testid="team-hidden">
+          Independent judgments: the team&apos;s figures and everyone&apos;s estimates stay hidden until you record your own, so your
+          first judgment is yours alone.
+        </p>
+      )}
       {question.myEstimate?.needsReview && !closed && (
         <p className="badge-warn small" role="note">
           Hypotheses were added since your last estimate: review it. Until you do, the team&apos;s figure for a new hypothesis
           comes from the analysts who have estimated it.
         </p>
       )}
+      <div className="question-extras">
+        <CriteriaDetails question={question} canEdit={canEdit} />
+        {!question.teamHidden && question.analysts > 0 && <TeamByAnalyst scenarioId={scenario.id} question={question} asOf={asOf} />}
+        <QuestionAssumptions question={question} items={assumptions} canEdit={canEdit} />
+      </div>
       {question.hypotheses.map((h) => (
         <div key={h.id}>
-          <HypothesisRow h={h} conditional={depth > 0} canEdit={canEdit} />
+          <HypothesisRow h={h} conditional={depth > 0} canEdit={canEdit} hidden={question.teamHidden && question.analysts > 0} observedSince={observedSince(h.id)} />
           {scenario.questions
             .filter((child) => child.parentHypothesisId === h.id)
             .map((child) => (
@@ -172,7 +222,7 @@ export function QuestionBlock({
         <span>
           {question.analysts} analyst{question.analysts === 1 ? "" : "s"}
         </span>
-        {spread && <span>· {spread}</span>}
+        {spread && question.analysts >= 2 && <span>· {spread}</span>}
         {question.myEstimate && <span>· your last estimate {f.date(question.myEstimate.at)}</span>}
         {canChange && !addingHypothesis && (
           <button className="btn-link small" onClick={() => setAddingHypothesis(true)}>

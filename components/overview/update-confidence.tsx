@@ -1,23 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { evidenceQuery } from "@/lib/client/queries";
-import { api } from "@/lib/client/api";
+import { evidenceQuery, matrixQuery } from "@/lib/client/queries";
 import type { QuestionView } from "@/lib/client/types";
 import { pct, signedPoints, words } from "@/lib/client/format";
 import { evenPercents, rebalance, roundToPercents } from "@/lib/math/rebalance";
 import { LIMITS } from "@/lib/validation/limits";
 import { CharCounter, tooLong } from "@/components/ui/char-counter";
 import { useScenarioMutation } from "./use-scenario-mutation";
-
-interface MatrixHypothesis {
-  id: string;
-  impliedProbability: number | null;
-  teamImpliedProbability: number | null;
-}
-interface MatrixEvidence {
-  cells: { mine: { consistency: string } | null; team: { count: number } }[];
-}
 
 // The API accepts a total within ±0.001 of 1: ±0.1 percentage points here.
 const TOLERANCE = 0.1;
@@ -65,11 +55,7 @@ export function UpdateConfidencePanel({
   const [linked, setLinked] = useState<string[]>([]);
   const [search, setSearch] = useState("");
   const evidence = useQuery(evidenceQuery(scenarioId, null, {}));
-  const implied = useQuery({
-    queryKey: ["matrix-implied", scenarioId, question.id],
-    queryFn: () => api<{ hypotheses: MatrixHypothesis[]; evidence: MatrixEvidence[] }>(`/api/v1/scenarios/${scenarioId}/matrix?questionId=${question.id}`),
-    retry: false,
-  });
+  const implied = useQuery({ ...matrixQuery(scenarioId, question.id, null), retry: false });
   const save = useScenarioMutation<{ probabilities: Record<string, number>; rationale: string; evidenceIds: string[] }>(
     `/api/v1/questions/${question.id}/estimates`,
     "POST",
@@ -197,7 +183,7 @@ export function UpdateConfidencePanel({
               <strong>What the evidence suggests</strong>
               {(["mine", "team"] as const).map((who) => {
                 const rated = implied.data.evidence.some((e) =>
-                  e.cells.some((c) => (who === "mine" ? c.mine !== null && c.mine.consistency !== "NA" : c.team.count > 0)),
+                  e.cells.some((c) => (who === "mine" ? c.mine !== null && c.mine.consistency !== "NA" : (c.team?.count ?? 0) > 0)),
                 );
                 const figures = implied.data.hypotheses
                   .map((h) => `${open.find((o) => o.id === h.id)?.title ?? "?"} ${pct(who === "mine" ? h.impliedProbability : h.teamImpliedProbability)}`)

@@ -7,6 +7,9 @@ export const ROLES = ["owner", "editor", "viewer"] as const;
 export const CONSISTENCIES = ["CC", "C", "N", "I", "II", "NA"] as const;
 export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
 export const HYPOTHESIS_STATUSES = ["open", "archived"] as const;
+export const INDICATOR_DIRECTIONS = ["supports", "undermines"] as const;
+export const INDICATOR_STATUSES = ["watching", "observed", "not_observed", "retired"] as const;
+export const ASSUMPTION_STATUSES = ["solid", "caveated", "unsupported"] as const;
 /** account: signs in; demo: a demo analyst; imported: a stand-in for a person named in an import. */
 export const USER_KINDS = ["account", "demo", "imported"] as const;
 
@@ -84,6 +87,9 @@ export function defineSchema(k: Kit) {
     // account opens its own copy of it, which is marked `isDemo` too.
     isDemo: k.bool("is_demo").notNull().default(false),
     template: k.bool("template").notNull().default(false),
+    // While on, an analyst sees nobody's figures on a question until they have estimated it
+    // (a bias control); on for new scenarios, off for the demo and existing ones.
+    independentElicitation: k.bool("independent_elicitation").notNull().default(false),
     createdBy: k.id("created_by").references(() => user.id),
     createdAt: k.timestamp("created_at").notNull(),
     updatedAt: k.timestamp("updated_at").notNull(),
@@ -112,6 +118,9 @@ export function defineSchema(k: Kit) {
       parentHypothesisId: k.id("parent_hypothesis_id"),
       title: k.text("title").notNull(),
       description: k.text("description").notNull().default(""),
+      // how the answer will be judged, and by when it should be known (null: open-ended)
+      resolutionCriteria: k.text("resolution_criteria").notNull().default(""),
+      resolveBy: k.timestamp("resolve_by"),
       position: k.int("position").notNull(),
       version: k.int("version").notNull().default(1),
       createdAt: k.timestamp("created_at").notNull(),
@@ -127,6 +136,8 @@ export function defineSchema(k: Kit) {
       version: k.int("version").notNull(),
       title: k.text("title").notNull(),
       description: k.text("description").notNull(),
+      resolutionCriteria: k.text("resolution_criteria").notNull().default(""),
+      resolveBy: k.timestamp("resolve_by"),
       editedBy: k.id("edited_by").references(() => user.id),
       createdAt: k.timestamp("created_at").notNull(),
     },
@@ -179,6 +190,75 @@ export function defineSchema(k: Kit) {
       archivedAt: k.timestamp("archived_at"),
     },
     (t) => [k.index("outcomes_scenario_idx").on(t.scenarioId, t.position)],
+  );
+
+  // ── Indicators (what we would expect to see next if a hypothesis were true) and key
+  //    assumptions (what a question's judgement rests on): current rows plus version rows ──
+  const indicators = k.table(
+    "indicators",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      hypothesisId: k.id("hypothesis_id").notNull().references(() => hypotheses.id),
+      title: k.text("title").notNull(),
+      description: k.text("description").notNull().default(""),
+      direction: k.enumText("direction", INDICATOR_DIRECTIONS).notNull(),
+      status: k.enumText("status", INDICATOR_STATUSES).notNull().default("watching"),
+      // the evidence that shows it (observing links it)
+      evidenceIds: k.json<string[]>("evidence_ids").notNull(),
+      version: k.int("version").notNull().default(1),
+      createdBy: k.id("created_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+    },
+    (t) => [k.index("indicators_scenario_idx").on(t.scenarioId, t.createdAt), k.index("indicators_hypothesis_idx").on(t.hypothesisId)],
+  );
+
+  const indicatorVersions = k.table(
+    "indicator_versions",
+    {
+      indicatorId: k.id("indicator_id").notNull().references(() => indicators.id),
+      version: k.int("version").notNull(),
+      title: k.text("title").notNull(),
+      description: k.text("description").notNull(),
+      direction: k.enumText("direction", INDICATOR_DIRECTIONS).notNull(),
+      status: k.enumText("status", INDICATOR_STATUSES).notNull(),
+      evidenceIds: k.json<string[]>("evidence_ids").notNull(),
+      editedBy: k.id("edited_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.indicatorId, t.version] }), k.index("indicator_versions_at_idx").on(t.indicatorId, t.createdAt)],
+  );
+
+  const assumptions = k.table(
+    "assumptions",
+    {
+      id: k.id("id").primaryKey(),
+      scenarioId: k.id("scenario_id").notNull().references(() => scenarios.id),
+      questionId: k.id("question_id").notNull().references(() => questions.id),
+      statement: k.text("statement").notNull(),
+      status: k.enumText("status", ASSUMPTION_STATUSES).notNull().default("solid"),
+      note: k.text("note").notNull().default(""),
+      version: k.int("version").notNull().default(1),
+      createdBy: k.id("created_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+      updatedAt: k.timestamp("updated_at").notNull(),
+    },
+    (t) => [k.index("assumptions_scenario_idx").on(t.scenarioId, t.createdAt), k.index("assumptions_question_idx").on(t.questionId)],
+  );
+
+  const assumptionVersions = k.table(
+    "assumption_versions",
+    {
+      assumptionId: k.id("assumption_id").notNull().references(() => assumptions.id),
+      version: k.int("version").notNull(),
+      statement: k.text("statement").notNull(),
+      status: k.enumText("status", ASSUMPTION_STATUSES).notNull(),
+      note: k.text("note").notNull(),
+      editedBy: k.id("edited_by").references(() => user.id),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.assumptionId, t.version] }), k.index("assumption_versions_at_idx").on(t.assumptionId, t.createdAt)],
   );
 
   // ── Sources and evidence ──
@@ -402,6 +482,7 @@ export function defineSchema(k: Kit) {
     invites, rateLimits, signInFailures, apiTokens,
     scenarios, members,
     questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
+    indicators, indicatorVersions, assumptions, assumptionVersions,
     sources, evidence, evidenceVersions,
     ratings, estimates, forecasters, resolutions,
     events,

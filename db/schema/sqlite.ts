@@ -8,6 +8,7 @@ export const {
   invites, rateLimits, signInFailures, apiTokens,
   scenarios, members,
   questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
+  indicators, indicatorVersions, assumptions, assumptionVersions,
   sources, evidence, evidenceVersions,
   ratings, estimates, forecasters, resolutions,
   events,

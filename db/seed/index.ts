@@ -59,7 +59,8 @@ async function seedDemo(store: Store): Promise<void> {
     summary: demo.scenario.summary,
   });
   const scenarioId = created.id;
-  await store.db.update(s.scenarios).set({ isDemo: true, template: true }).where(eq(s.scenarios.id, scenarioId));
+  // the demo reads as a finished team analysis: its figures are not hidden (independent judgments off)
+  await store.db.update(s.scenarios).set({ isDemo: true, template: true, independentElicitation: false }).where(eq(s.scenarios.id, scenarioId));
   // the other demo analysts are editors from the start (as if they had accepted invitations)
   const start = new Date(demo.scenario.createdAt);
   for (const a of others) {

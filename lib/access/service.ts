@@ -54,7 +54,7 @@ export async function requireRole(
   return role;
 }
 
-export type Entity = "question" | "hypothesis" | "evidence" | "source" | "outcome" | "invite";
+export type Entity = "question" | "hypothesis" | "evidence" | "source" | "outcome" | "invite" | "indicator" | "assumption";
 
 export const ENTITY_LABEL: Record<Entity, string> = {
   question: "Question",
@@ -63,12 +63,23 @@ export const ENTITY_LABEL: Record<Entity, string> = {
   source: "Source",
   outcome: "Outcome",
   invite: "Invitation",
+  indicator: "Indicator",
+  assumption: "Assumption",
 };
 
 /** The scenario an entity lives in; unknown ids are 404 just like ids the actor may not see. */
 export async function scenarioOf(store: Store, entity: Entity, id: string): Promise<string> {
   const s = store.schema;
-  const table = { question: s.questions, hypothesis: s.hypotheses, evidence: s.evidence, source: s.sources, outcome: s.outcomes, invite: s.invites }[entity];
+  const table = {
+    question: s.questions,
+    hypothesis: s.hypotheses,
+    evidence: s.evidence,
+    source: s.sources,
+    outcome: s.outcomes,
+    invite: s.invites,
+    indicator: s.indicators,
+    assumption: s.assumptions,
+  }[entity];
   const rows = await store.db.select({ scenarioId: table.scenarioId }).from(table).where(eq(table.id, id)).limit(1);
   const row = rows[0];
   if (!row) throw notFound(ENTITY_LABEL[entity]);

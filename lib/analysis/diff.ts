@@ -14,7 +14,8 @@ import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import { estimateBefore, standingEstimates } from "@/lib/asof/estimates";
 import { hypothesesAt } from "@/lib/asof/questions";
 import { aggregate, type PoolMethod } from "@/lib/math";
-import { describeEvent } from "@/lib/audit/describe";
+import { describeEvent, WITHHELD_TYPES } from "@/lib/audit/describe";
+import { hiddenQuestions, hidingContext } from "@/lib/elicitation/hidden";
 import { scenarioNames } from "@/lib/audit/names";
 import { describeEstimate, moved, probabilityChanges, ratingChanges, type ProbabilityChange, type RatingChange } from "./diff-format";
 import { chunks } from "@/lib/chunks";
@@ -88,7 +89,7 @@ export interface Diff {
 
 export async function getDiff(store: Store, actor: Actor | null, scenarioId: string, query: DiffQuery): Promise<Diff> {
   const a = requireActor(actor);
-  await requireRole(store, a, scenarioId, "viewer");
+  const role = await requireRole(store, a, scenarioId, "viewer");
   const { from, to } = query;
   const method: PoolMethod = query.method ?? "geometric";
   const limit = query.limit ?? DEFAULT_PAGE;
@@ -141,7 +142,22 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
     pageEvents.filter((e) => e.entity === "evidence").map((e) => e.entityId),
   );
   const hypTitle = (id: string) => names.hypothesis(id);
-  const summaries = query.cursor ? [] : await questionLines(store, scenarioId, from, to, method, hypTitle, names.question);
+  const lines = query.cursor ? [] : await questionLines(store, scenarioId, from, to, method, hypTitle, names.question);
+  const described = new Map(pageEvents.map((e) => [e.id, describeEvent(e, names)]));
+  // independent judgments: questions the reader has not estimated by `to` show no figures —
+  // no line, and no one else's estimates or ratings among the items
+  const hidden = await hiddenQuestions(
+    store,
+    await hidingContext(store, scenarioId, a.id, role),
+    [
+      ...lines.map((q) => q.questionId),
+      ...page.items.flatMap((x) => ("estimate" in x ? [x.estimate.questionId] : (described.get(x.event.id)?.questionId ?? []))),
+    ],
+    to,
+  );
+  const withheld = (type: string, actorId: string | null, questionId: string | null | undefined) =>
+    WITHHELD_TYPES.has(type) && actorId !== a.id && !!questionId && hidden.has(questionId);
+  const summaries = lines.filter((q) => !hidden.has(q.questionId));
   const userIds = [
     ...new Set([
       ...page.items.flatMap((x) => ("estimate" in x ? [x.estimate.analystId] : x.event.actorId ? [x.event.actorId] : [])),
@@ -159,7 +175,8 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
     if ("event" in x) {
       const e = x.event;
       const ratings = e.type === "ratings.updated" ? ratingChanges(e.before, e.after, hypTitle) : undefined;
-      const described = describeEvent(e, names);
+      const told = described.get(e.id)!;
+      if (withheld(e.type, e.actorId, told.questionId)) continue;
       items.push({
         at: e.at.toISOString(),
         actorId: e.actorId,
@@ -167,8 +184,8 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
         type: e.type,
         entity: e.entity,
         entityId: e.entityId,
-        ...(described.questionId ? { questionId: described.questionId } : {}),
-        summary: described.text,
+        ...(told.questionId ? { questionId: told.questionId } : {}),
+        summary: told.text,
         ...(ratings ? { ratings } : {}),
         before: e.before ?? null,
         after: e.after ?? null,
@@ -176,6 +193,7 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
       continue;
     }
     const e = x.estimate;
+    if (withheld("estimate.created", e.analystId, e.questionId)) continue;
     const key = `${e.questionId}\u0000${e.analystId}`;
     let prev = previous.get(key) ?? null;
     if (!prev) {

@@ -10,6 +10,7 @@ import { evidenceAt, type EvidenceState } from "@/lib/asof/evidence";
 import { standingEstimates } from "@/lib/asof/estimates";
 import { hypothesesAt, questionAt, type HypothesisState, type QuestionState } from "@/lib/asof/questions";
 import { ratingsAt } from "@/lib/asof/ratings";
+import { questionHidden } from "@/lib/elicitation/hidden";
 import { aggregate, impliedGapFlag, restrictToOpen, type Credibility, type PoolMethod, type Probabilities } from "@/lib/math";
 import { buildGrid, type Grid, type GridCell } from "./grid";
 import type { MatrixQuery } from "./schema";
@@ -53,11 +54,12 @@ export interface MatrixHypothesis {
   inconsistency: number;
   inconsistencyCount: number;
   rank: number;
-  teamInconsistency: number;
-  teamInconsistencyCount: number;
-  teamRank: number;
+  /** The team's figures are null while they are hidden from the caller (`Matrix.teamHidden`). */
+  teamInconsistency: number | null;
+  teamInconsistencyCount: number | null;
+  teamRank: number | null;
   impliedProbability: number;
-  teamImpliedProbability: number;
+  teamImpliedProbability: number | null;
   /** The team's stated probability: the pooled standing estimates. */
   statedProbability: number | null;
   myStatedProbability: number | null;
@@ -81,9 +83,12 @@ export interface MatrixEvidence {
   retractedAt: string | null;
   weight: number;
   diagnosticity: number;
-  teamDiagnosticity: number;
-  cells: GridCell[];
+  teamDiagnosticity: number | null;
+  cells: MatrixCell[];
 }
+
+/** A cell: the caller's rating and the team's (null while the team's figures are hidden). */
+export type MatrixCell = Omit<GridCell, "team" | "disagreement"> & { team: GridCell["team"] | null; disagreement: GridCell["disagreement"] | null };
 
 export interface Matrix {
   questionId: string;
@@ -99,6 +104,11 @@ export interface Matrix {
   gapFlag: boolean | null;
   teamGapFlag: boolean | null;
   myEstimate: { at: string; needsReview: boolean } | null;
+  /**
+   * Independent judgments: the caller has not estimated this question yet, so every team
+   * figure (cells, scores, implied and stated probabilities, diagnosticity) is null.
+   */
+  teamHidden: boolean;
   hypotheses: MatrixHypothesis[];
   evidence: MatrixEvidence[];
 }
@@ -116,10 +126,12 @@ const flagOf = (stated: Probabilities | null, implied: Probabilities, ids: reado
 
 export async function getMatrix(store: Store, actor: Actor | null, scenarioId: string, query: MatrixQuery): Promise<Matrix> {
   const a = requireActor(actor);
-  await requireRole(store, a, scenarioId, "viewer");
+  const role = await requireRole(store, a, scenarioId, "viewer");
   const method: PoolMethod = query.method ?? "geometric";
   const { question, hypotheses, grid } = await loadQuestionGrid(store, a.id, scenarioId, query.questionId, query.asOf);
   const openIds = hypotheses.map((h) => h.id);
+  const hidden = await questionHidden(store, scenarioId, question.id, a.id, role, query.asOf);
+  const team_ = <T,>(v: T): T | null => (hidden ? null : v);
 
   const standing = await standingEstimates(store, question.id, query.asOf);
   const team = aggregate(
@@ -144,8 +156,9 @@ export async function getMatrix(store: Store, actor: Actor | null, scenarioId: s
     raters: grid.raters,
     forecasters: standing.length,
     gapFlag: flagOf(myStated, grid.mine.implied, openIds, myUsable),
-    teamGapFlag: flagOf(team, grid.team.implied, openIds, teamUsable),
+    teamGapFlag: team_(flagOf(team, grid.team.implied, openIds, teamUsable)),
     myEstimate: own && mine ? { at: own.createdAt.toISOString(), needsReview: mine.missing.length > 0 } : null,
+    teamHidden: hidden,
     hypotheses: hypotheses.map((h) => {
       const m = grid.mine.scores[h.id]!;
       const t = grid.team.scores[h.id]!;
@@ -157,17 +170,17 @@ export async function getMatrix(store: Store, actor: Actor | null, scenarioId: s
         inconsistency: m.inconsistency,
         inconsistencyCount: m.inconsistencyCount,
         rank: m.rank,
-        teamInconsistency: t.inconsistency,
-        teamInconsistencyCount: t.inconsistencyCount,
-        teamRank: t.rank,
+        teamInconsistency: team_(t.inconsistency),
+        teamInconsistencyCount: team_(t.inconsistencyCount),
+        teamRank: team_(t.rank),
         impliedProbability: grid.mine.implied[h.id] ?? 0,
-        teamImpliedProbability: grid.team.implied[h.id] ?? 0,
-        statedProbability: team ? (team[h.id] ?? null) : null,
+        teamImpliedProbability: team_(grid.team.implied[h.id] ?? 0),
+        statedProbability: team && !hidden ? (team[h.id] ?? null) : null,
         myStatedProbability: myStated ? (myStated[h.id] ?? null) : null,
         gap,
         gapFlag: gap === null ? null : flagOf({ [h.id]: myStated![h.id] ?? 0 }, grid.mine.implied, [h.id], true),
-        teamGap,
-        teamGapFlag: teamGap === null ? null : flagOf({ [h.id]: team![h.id] ?? 0 }, grid.team.implied, [h.id], true),
+        teamGap: team_(teamGap),
+        teamGapFlag: hidden || teamGap === null ? null : flagOf({ [h.id]: team![h.id] ?? 0 }, grid.team.implied, [h.id], true),
       };
     }),
     evidence: grid.rows.map((r) => ({
@@ -183,8 +196,8 @@ export async function getMatrix(store: Store, actor: Actor | null, scenarioId: s
       retractedAt: r.evidence.retractedAt ? r.evidence.retractedAt.toISOString() : null,
       weight: r.weight,
       diagnosticity: r.diagnosticity,
-      teamDiagnosticity: r.teamDiagnosticity,
-      cells: r.cells,
+      teamDiagnosticity: team_(r.teamDiagnosticity),
+      cells: hidden ? r.cells.map((c) => ({ ...c, team: null, disagreement: null })) : r.cells,
     })),
   };
 }

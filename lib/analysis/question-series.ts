@@ -3,7 +3,8 @@
 // so the line at any moment equals what the overview showed as of that moment, for every
 // pool method; each analyst's own figures over the hypotheses open at each moment; the
 // evidence logged and the rationales given, as markers. The series runs to now (or `asOf`),
-// or to the resolution when the question closed earlier.
+// or to the resolution when the question closed earlier. Under independent judgments an
+// analyst who has not estimated the question yet gets only their own (no) figures.
 import "server-only";
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Store } from "@/db/store";
@@ -11,6 +12,7 @@ import { requireActor, requireEntityRole, type Actor } from "@/lib/access/servic
 import { hypothesesAt } from "@/lib/asof/questions";
 import { resolutionAt } from "@/lib/asof/resolutions";
 import { pooledSeries, restrictToOpen, type PoolMethod, type Probabilities } from "@/lib/math";
+import { questionHidden } from "@/lib/elicitation/hidden";
 import { openTimeline } from "./timeline";
 
 export interface SeriesPointOut {
@@ -31,6 +33,8 @@ export interface QuestionSeries {
   analysts: { analystId: string; name: string | null; points: SeriesPointOut[] }[];
   evidence: { id: string; summary: string; at: string }[];
   rationales: { analystId: string; name: string | null; at: string; text: string }[];
+  /** Independent judgments: the caller has not estimated yet, so team and others are withheld. */
+  teamHidden: boolean;
 }
 
 export async function getQuestionSeries(
@@ -39,8 +43,8 @@ export async function getQuestionSeries(
   questionId: string,
   query: { method?: PoolMethod; asOf?: Date },
 ): Promise<QuestionSeries> {
-  requireActor(actor);
-  const { scenarioId } = await requireEntityRole(store, actor, "question", questionId, "viewer");
+  const a = requireActor(actor);
+  const { scenarioId, role } = await requireEntityRole(store, a, "question", questionId, "viewer");
   const s = store.schema;
   const method = query.method ?? "geometric";
   const now = query.asOf ?? store.now();
@@ -49,7 +53,7 @@ export async function getQuestionSeries(
   // everything strictly before the end moment counts, plus the end itself
   const until = new Date(endAt.getTime() + 1);
 
-  const [timeline, rows, evidence, hypotheses] = await Promise.all([
+  const [timeline, all, evidence, hypotheses, teamHidden] = await Promise.all([
     openTimeline(store, questionId, until),
     // estimates_latest_idx (question_id, …): every estimate on the question up to the end
     store.db
@@ -65,7 +69,9 @@ export async function getQuestionSeries(
       .orderBy(asc(s.evidence.createdAt)),
     // titles and status as they stood at the end
     hypothesesAt(store, { questionIds: [questionId] }, endAt),
+    questionHidden(store, scenarioId, questionId, a.id, role, query.asOf),
   ]);
+  const rows = teamHidden ? all.filter((r) => r.analystId === a.id) : all;
 
   const estimates = rows.map((r) => ({ analystId: r.analystId, at: r.at.getTime(), probabilities: r.probabilities }));
   const points = pooledSeries({ estimates, openSets: timeline.openSets, method, until: until.getTime() });
@@ -92,9 +98,10 @@ export async function getQuestionSeries(
     end: endAt.toISOString(),
     resolution: resolution.status === "open" ? null : { at: resolution.closedAt!.toISOString(), hypothesisId: resolution.hypothesisId, annulled: resolution.status === "annulled" },
     hypotheses: hypotheses.map((h) => ({ id: h.id, title: h.title, status: h.status })),
-    team: points.map((p) => ({ at: iso(p.at), probabilities: p.probabilities })),
+    team: teamHidden ? [] : points.map((p) => ({ at: iso(p.at), probabilities: p.probabilities })),
     analysts,
     evidence: evidence.map((e) => ({ id: e.id, summary: e.summary, at: e.at.toISOString() })),
     rationales: rows.map((r) => ({ analystId: r.analystId, name: r.name, at: r.at.toISOString(), text: r.rationale })),
+    teamHidden,
   };
 }

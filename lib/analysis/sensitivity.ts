@@ -2,6 +2,8 @@
 // them, the posterior recomputed as if that item were false (left out), ranked by how much
 // probability mass moves. From the caller's ratings or the team's (default).
 import "server-only";
+import { forbidden } from "@/lib/errors";
+import { questionHidden } from "@/lib/elicitation/hidden";
 import type { Store } from "@/db/store";
 import { requireActor, requireEntityRole, type Actor } from "@/lib/access/service";
 import type { Probabilities } from "@/lib/math";
@@ -30,8 +32,11 @@ export interface Sensitivity {
 
 export async function getSensitivity(store: Store, actor: Actor | null, questionId: string, query: SensitivityQuery): Promise<Sensitivity> {
   const a = requireActor(actor);
-  const { scenarioId } = await requireEntityRole(store, a, "question", questionId, "viewer");
+  const { scenarioId, role } = await requireEntityRole(store, a, "question", questionId, "viewer");
   const scope = query.scope ?? "team";
+  if (scope === "team" && (await questionHidden(store, scenarioId, questionId, a.id, role, query.asOf))) {
+    throw forbidden("Independent judgments: the team's ratings show once you have estimated this question; scope=mine reads your own");
+  }
   const { hypotheses, grid } = await loadQuestionGrid(store, a.id, scenarioId, questionId, query.asOf);
   // Only items with weight > 0 and at least one rated cell: the rest have effect 0 by
   // definition, and a scenario may hold thousands of them.

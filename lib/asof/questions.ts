@@ -81,7 +81,7 @@ export async function questionsAt(store: Store, scope: QuestionScope, at?: Date)
   const then = inForce(versions, (v) => v.questionId, (v) => v.version, at);
   return rows.map((r) => {
     const v = then.get(r.id);
-    return v ? { ...r, title: v.title, description: v.description, version: v.version } : r;
+    return v ? { ...r, title: v.title, description: v.description, resolutionCriteria: v.resolutionCriteria, resolveBy: v.resolveBy, version: v.version } : r;
   });
 }
 

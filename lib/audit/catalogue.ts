@@ -27,12 +27,24 @@ type ResolutionPayload = {
   reason?: string;
 };
 type Outcome = { title: string; description: string; hypothesisIds: string[]; version?: number; archivedAt?: string | null };
+type ScenarioState = { title: string; summary: string; independentElicitation?: boolean; version: number };
+type QuestionState = { title: string; description: string; resolutionCriteria?: string; resolveBy?: string | null; version: number };
 type HypothesisState = { title: string; description: string; status: "open" | "archived"; version: number };
+type IndicatorState = {
+  hypothesisId: string;
+  title: string;
+  description: string;
+  direction: "supports" | "undermines";
+  status: "watching" | "observed" | "not_observed" | "retired";
+  evidenceIds: string[];
+  version: number;
+};
+type AssumptionState = { questionId: string; statement: string; status: "solid" | "caveated" | "unsupported"; note: string; version: number };
 
 /** before and after of each event type (null where the event has none). */
 export interface EventPayloads {
   "scenario.created": { before: null; after: { title: string; summary: string } };
-  "scenario.updated": { before: { title: string; summary: string; version: number }; after: { title: string; summary: string; version: number } };
+  "scenario.updated": { before: ScenarioState; after: ScenarioState };
   "scenario.imported": {
     before: null;
     after: { title: string; demo?: boolean; fromScenarioId: string; exportedAt: string; people: { people: number; standIns: number }; rows: Record<string, number> };
@@ -46,7 +58,7 @@ export interface EventPayloads {
   "invite.created": { before: null; after: { role: string; expiresAt: string } };
   "invite.revoked": { before: { role: string }; after: null };
   "question.created": { before: null; after: { title: string; parentHypothesisId: string | null; hypotheses: { id: string; title: string }[] } };
-  "question.updated": { before: { title: string; description: string; version: number }; after: { title: string; description: string; version: number } };
+  "question.updated": { before: QuestionState; after: QuestionState };
   "question.resolved": { before: null; after: ResolutionPayload };
   "question.annulled": { before: ResolutionPayload | null; after: ResolutionPayload };
   "question.resolution_corrected": { before: ResolutionPayload; after: ResolutionPayload };
@@ -66,10 +78,15 @@ export interface EventPayloads {
   "evidence.retracted": { before: { retractedAt: null; retractReason: null }; after: { retractedAt: string; retractReason: string } };
   "ratings.updated": { before: Cell[]; after: Cell[] };
   "estimate.created": { before: null; after: { questionId: string; probabilities: Record<string, number>; rationale: string; evidenceIds: string[] } };
+  "indicator.added": { before: null; after: IndicatorState };
+  "indicator.updated": { before: IndicatorState; after: IndicatorState };
+  "indicator.observed": { before: IndicatorState; after: IndicatorState };
+  "assumption.added": { before: null; after: AssumptionState };
+  "assumption.updated": { before: AssumptionState; after: AssumptionState };
 }
 
 export type EventType = keyof EventPayloads;
-export type Entity = "scenario" | "member" | "invite" | "question" | "hypothesis" | "outcome" | "source" | "evidence" | "estimate";
+export type Entity = "scenario" | "member" | "invite" | "question" | "hypothesis" | "outcome" | "source" | "evidence" | "estimate" | "indicator" | "assumption";
 
 /** The entity each type is about, and the words the audit log's filter uses for it. */
 export const EVENT_TYPES: { readonly [T in EventType]: { entity: Entity; label: string } } = {
@@ -101,6 +118,11 @@ export const EVENT_TYPES: { readonly [T in EventType]: { entity: Entity; label: 
   "evidence.retracted": { entity: "evidence", label: "evidence retracted" },
   "ratings.updated": { entity: "evidence", label: "ratings changed" },
   "estimate.created": { entity: "estimate", label: "estimate made" },
+  "indicator.added": { entity: "indicator", label: "indicator added" },
+  "indicator.updated": { entity: "indicator", label: "indicator edited" },
+  "indicator.observed": { entity: "indicator", label: "indicator observed" },
+  "assumption.added": { entity: "assumption", label: "assumption added" },
+  "assumption.updated": { entity: "assumption", label: "assumption edited" },
 };
 
 export const isEventType = (t: string): t is EventType => Object.prototype.hasOwnProperty.call(EVENT_TYPES, t);

@@ -62,6 +62,15 @@ export function ratingCells(before: unknown, after: unknown, names: Names): stri
 
 const EDITED_FIELDS = ["summary", "excerpt", "sourceId", "occurredAt", "tags"] as const;
 
+/** Someone else's judgment on a question whose figures are withheld from the reader (independent judgments). */
+export const WITHHELD_TYPES: ReadonlySet<string> = new Set(["estimate.created", "ratings.updated"]);
+
+/** The line for a withheld judgment: who did what on which question, without the figures. */
+export function describeWithheld(e: { type: string; questionTitle: string | null; item: string | null }): string {
+  const what = e.type === "estimate.created" ? "estimated" : `rated ${quote(e.item)} on`;
+  return `${what} ${quote(e.questionTitle)} — withheld until you record your own estimate`;
+}
+
 export function describeEvent(e: DescribableEvent, names: Names): Described {
   const a = obj(e.after);
   const b = obj(e.before);
@@ -97,13 +106,19 @@ export function describeEvent(e: DescribableEvent, names: Names): Described {
       const parent = str(a.parentHypothesisId);
       return about(e.entityId, `added question ${quote(str(a.title))} with ${n} hypotheses${parent ? `, given ${quote(names.hypothesis(parent))}` : ""}`);
     }
-    case "question.updated":
-      return about(
-        e.entityId,
+    case "question.updated": {
+      const name = quote(str(a.title) ?? names.question(e.entityId));
+      const by = (v: unknown) => (typeof v === "string" ? v.slice(0, 10) : "no date");
+      const what =
         str(a.title) !== str(b.title)
           ? `renamed question ${quote(str(b.title))} → ${quote(str(a.title))}`
-          : `edited the description of ${quote(str(a.title) ?? names.question(e.entityId))}`,
-      );
+          : a.resolveBy !== undefined && a.resolveBy !== b.resolveBy
+            ? `set ${name} to be resolved by ${by(a.resolveBy)} (was ${by(b.resolveBy)})`
+            : a.resolutionCriteria !== undefined && a.resolutionCriteria !== b.resolutionCriteria
+              ? `edited the resolution criteria of ${name}`
+              : `edited the description of ${name}`;
+      return about(e.entityId, what);
+    }
     case "question.resolved": {
       const h = str(a.hypothesisTitle) ?? names.hypothesis(str(a.hypothesisId));
       return about(e.entityId, `resolved ${quote(str(a.title) ?? names.question(e.entityId))}: ${quote(h)} is true${str(a.note) ? ` — ${str(a.note)}` : ""}`);
@@ -167,6 +182,45 @@ export function describeEvent(e: DescribableEvent, names: Names): Described {
       const q = str(a.questionId);
       const rationale = str(a.rationale);
       return about(q, `estimated ${quote(names.question(q))}: ${figures(a.probabilities, names)}${rationale ? ` — “${rationale}”` : ""}`);
+    }
+    case "indicator.added": {
+      const h = str(a.hypothesisId);
+      const q = names.questionOf(h);
+      const would = str(a.direction) === "undermines" ? "would undermine" : "would support";
+      return about(q, `added indicator ${quote(str(a.title))}, which ${would} ${quote(names.hypothesis(h))} of ${quote(names.question(q))}`);
+    }
+    case "indicator.observed": {
+      const h = str(a.hypothesisId);
+      const shown = list(a.evidenceIds).map((id) => names.evidence(str(id))).filter((x): x is string => x !== null);
+      const n = list(a.evidenceIds).length;
+      const by = shown.length > 0 ? shown.map((x) => quote(x)).join(", ") : `${n} evidence item${n === 1 ? "" : "s"}`;
+      return about(names.questionOf(h), `observed indicator ${quote(str(a.title))} for ${quote(names.hypothesis(h))}, shown by ${by}`);
+    }
+    case "indicator.updated": {
+      const q = names.questionOf(str(a.hypothesisId));
+      const t = quote(str(a.title));
+      const status = str(a.status);
+      if (status !== str(b.status)) {
+        if (status === "not_observed") return about(q, `marked indicator ${t} not observed`);
+        if (status === "retired") return about(q, `retired indicator ${t}`);
+        return about(q, `put indicator ${t} back on the watch list`);
+      }
+      if (str(a.title) !== str(b.title)) return about(q, `renamed indicator ${quote(str(b.title))} → ${t}`);
+      if (JSON.stringify(a.evidenceIds ?? []) !== JSON.stringify(b.evidenceIds ?? [])) return about(q, `changed the evidence linked to indicator ${t}`);
+      return about(q, `edited the description of indicator ${t}`);
+    }
+    case "assumption.added": {
+      const q = str(a.questionId);
+      return about(q, `added key assumption ${quote(str(a.statement))} to ${quote(names.question(q))}`);
+    }
+    case "assumption.updated": {
+      const q = str(a.questionId);
+      const note = str(a.note);
+      if (str(a.status) !== str(b.status)) {
+        return about(q, `marked assumption ${quote(str(a.statement))} ${str(a.status) ?? "?"} (was ${str(b.status) ?? "?"})${note ? ` — ${note}` : ""}`);
+      }
+      if (str(a.statement) !== str(b.statement)) return about(q, `reworded assumption ${quote(str(b.statement))} → ${quote(str(a.statement))}`);
+      return about(q, `edited the note on assumption ${quote(str(a.statement))}${note ? `: ${note}` : ""}`);
     }
     default: {
       const title = str(a.title) ?? str(b.title);

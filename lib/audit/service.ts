@@ -4,10 +4,11 @@ import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import type { Db, Row } from "@/db/types";
 import { newId } from "@/lib/ids";
-import { requireRole, type Actor } from "@/lib/access/service";
+import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import { afterCursor, pageOf, type Page } from "@/lib/paging";
 import { EVENT_TYPES, type EventPayloads, type EventType } from "./catalogue";
-import { describeEvent, type Names } from "./describe";
+import { hiddenQuestions, hidingContext } from "@/lib/elicitation/hidden";
+import { describeEvent, describeWithheld, WITHHELD_TYPES, type Names } from "./describe";
 import { scenarioNames } from "./names";
 
 export interface AuditEvent {
@@ -81,9 +82,14 @@ export interface HistoryQuery {
 
 export type EventPage = Page<AuditEvent>;
 
-/** The audit log of a scenario, oldest first (or newest first), one page at a time. */
+/**
+ * The audit log of a scenario, oldest first (or newest first), one page at a time. Under
+ * independent judgments, other analysts' estimates and ratings on a question the reader has
+ * not estimated yet (as of `to`) are listed without their figures.
+ */
 export async function listEvents(store: Store, actor: Actor | null, scenarioId: string, q: HistoryQuery = {}): Promise<EventPage> {
-  await requireRole(store, actor, scenarioId, "viewer");
+  const a = requireActor(actor);
+  const role = await requireRole(store, a, scenarioId, "viewer");
   const e = store.schema.events;
   const u = store.schema.user;
   const limit = Math.min(q.limit ?? 1000, 5000);
@@ -109,6 +115,13 @@ export async function listEvents(store: Store, actor: Actor | null, scenarioId: 
     scenarioId,
     page.items.flatMap((r) => (r.event.entity === "evidence" ? [r.event.entityId] : [])),
   );
-  return { items: page.items.map((r) => toAuditEvent(r.event, r.actorName, names)), nextCursor: page.nextCursor };
+  const items = page.items.map((r) => toAuditEvent(r.event, r.actorName, names));
+  const others = items.filter((e) => WITHHELD_TYPES.has(e.type) && e.actorId !== a.id && e.questionId !== null);
+  if (others.length === 0) return { items, nextCursor: page.nextCursor };
+  const ctx = await hidingContext(store, scenarioId, a.id, role);
+  const hidden = await hiddenQuestions(store, ctx, others.map((e) => e.questionId!), q.to);
+  const withhold = (e: AuditEvent): AuditEvent =>
+    others.includes(e) && hidden.has(e.questionId!) ? { ...e, before: null, after: { questionId: e.questionId, withheld: true }, summary: describeWithheld(e) } : e;
+  return { items: items.map(withhold), nextCursor: page.nextCursor };
 }
 

@@ -29,13 +29,21 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     credentials: "same-origin",
   });
   if (res.status === 204) return undefined as T;
+  if (!res.ok) throw await problemOf(res);
   const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const p = (data ?? {}) as { title?: string; detail?: string; errors?: FieldProblem[] };
-    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? "Request failed", p.errors ?? []);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** A failed reply's problem+json as an ApiError (a body that is not JSON still gives one). */
+export async function problemOf(res: Response): Promise<ApiError> {
+  const text = await res.text();
+  let p: { title?: string; detail?: string; errors?: FieldProblem[] } = {};
+  try {
+    p = text ? JSON.parse(text) : {};
+  } catch {
+    // a proxy's HTML error page: keep the status line
   }
-  return data as T;
+  return new ApiError(res.status, p.title ?? res.statusText, p.detail ?? "Request failed", p.errors ?? []);
 }
 
 export const withAsOf = (path: string, asOf: string | null | undefined) =>

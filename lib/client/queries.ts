@@ -4,7 +4,9 @@ import { api, withAsOf } from "./api";
 import type { PoolMethod } from "@/lib/math/aggregation";
 import type { Page } from "@/lib/paging";
 import type { TokenOut } from "@/lib/tokens/service";
-import type { AuditEvent, Evidence, EvidenceDetail, InviteOut, Member, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
+import type { StandingEstimate } from "@/lib/estimates/standing";
+import type { Matrix } from "@/lib/analysis/matrix";
+import type { Assumption, AuditEvent, Evidence, EvidenceDetail, Indicator, InviteOut, Member, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
 
 export interface EvidenceFilters {
   q?: string;
@@ -30,6 +32,13 @@ const qs = (params: Record<string, string | boolean | undefined | null>) => {
 /** The matrix of one question (the page prefetches the first view under this key). */
 export const matrixKey = (scenarioId: string, questionId: string | null, asOf: string | null) => ["matrix", scenarioId, questionId, asOf ?? "now"];
 
+/** The matrix of one question, under the key the matrix page prefetches. */
+export const matrixQuery = (scenarioId: string, questionId: string, asOf: string | null) =>
+  queryOptions({
+    queryKey: matrixKey(scenarioId, questionId, asOf),
+    queryFn: () => api<Matrix>(withAsOf(`/api/v1/scenarios/${scenarioId}/matrix?questionId=${questionId}`, asOf)),
+  });
+
 /** A question's probability series for the history chart. */
 export const seriesKey = (questionId: string, method: PoolMethod, asOf: string | null) => ["series", questionId, method, asOf ?? "now"];
 
@@ -44,6 +53,9 @@ export const keys = {
   history: (id: string, f: Record<string, string | undefined>) => ["history", id, f] as const,
   members: (id: string) => ["members", id] as const,
   invites: (id: string) => ["invites", id] as const,
+  indicators: (id: string, asOf: string | null) => ["indicators", id, asOf ?? "now"] as const,
+  assumptions: (id: string, asOf: string | null) => ["assumptions", id, asOf ?? "now"] as const,
+  standing: (questionId: string, asOf: string | null) => ["standing", questionId, asOf ?? "now"] as const,
 };
 
 export const scenariosQuery = () =>
@@ -107,3 +119,27 @@ export const membersQuery = (id: string) =>
 
 export const invitesQuery = (id: string) =>
   queryOptions({ queryKey: keys.invites(id), queryFn: () => api<{ items: InviteOut[] }>(`/api/v1/scenarios/${id}/invites`) });
+
+/** The watch list: every indicator of the scenario (with when each was observed), now or as of then. */
+export const indicatorsQuery = (id: string, asOf: string | null) =>
+  queryOptions({
+    queryKey: keys.indicators(id, asOf),
+    queryFn: () => api<{ items: Indicator[] }>(withAsOf(`/api/v1/scenarios/${id}/indicators`, asOf)),
+  });
+
+/** Every question's key assumptions, fetched once per page and shared by the questions. */
+export const assumptionsQuery = (id: string, asOf: string | null) =>
+  queryOptions({
+    queryKey: keys.assumptions(id, asOf),
+    queryFn: () => api<{ items: Assumption[] }>(withAsOf(`/api/v1/scenarios/${id}/assumptions`, asOf)),
+  });
+
+/** The evidence the watch list names and picks from: the log up to 1,000 items, retracted ones too. */
+export const WATCH_EVIDENCE: EvidenceFilters = { includeRetracted: true };
+
+/** The team person by person on one question (subject to independent judgments). */
+export const standingQuery = (questionId: string, asOf: string | null) =>
+  queryOptions({
+    queryKey: keys.standing(questionId, asOf),
+    queryFn: () => api<{ items: StandingEstimate[] }>(withAsOf(`/api/v1/questions/${questionId}/standing`, asOf)),
+  });

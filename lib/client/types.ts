@@ -7,3 +7,5 @@ export type { EstimateOut as Estimate } from "@/lib/estimates/service";
 export type { Evidence, EvidenceDetail, EvidenceVersion } from "@/lib/evidence/read";
 export type { Source, SourceSummary } from "@/lib/sources/service";
 export type { InviteOut, CreatedInvite } from "@/lib/invites/service";
+export type { IndicatorOut as Indicator } from "@/lib/indicators/service";
+export type { AssumptionOut as Assumption } from "@/lib/assumptions/service";

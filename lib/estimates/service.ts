@@ -5,9 +5,10 @@ import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import { newId } from "@/lib/ids";
 import { unprocessable, type FieldError } from "@/lib/errors";
-import { requireEntityRole, type Actor } from "@/lib/access/service";
+import { requireActor, requireEntityRole, type Actor } from "@/lib/access/service";
 import { writeScenario } from "@/lib/service/write";
 import { afterCursor, DEFAULT_PAGE, pageOf, type Page } from "@/lib/paging";
+import { questionHidden } from "@/lib/elicitation/hidden";
 import { sumsToOne } from "@/lib/math";
 import { requireOpenQuestion } from "@/lib/resolutions/service";
 import type { Row } from "@/db/types";
@@ -114,7 +115,10 @@ export async function listEstimates(
   questionId: string,
   q: EstimateHistoryQuery = {},
 ): Promise<Page<EstimateOut>> {
-  await requireEntityRole(store, actor, "question", questionId, "viewer");
+  const a = requireActor(actor);
+  const { scenarioId, role } = await requireEntityRole(store, a, "question", questionId, "viewer");
+  // independent judgments: before their own first estimate an analyst sees only their own (none)
+  const analystId = (await questionHidden(store, scenarioId, questionId, a.id, role, q.to)) ? a.id : q.analystId;
   const e = store.schema.estimates;
   const limit = q.limit ?? DEFAULT_PAGE;
   const descending = q.order === "desc";
@@ -125,7 +129,7 @@ export async function listEstimates(
     .where(
       and(
         eq(e.questionId, questionId),
-        q.analystId ? eq(e.analystId, q.analystId) : undefined,
+        analystId ? eq(e.analystId, analystId) : undefined,
         q.from ? gte(e.createdAt, q.from) : undefined,
         q.to ? lte(e.createdAt, q.to) : undefined,
         afterCursor(e.createdAt, e.id, q.cursor, descending),

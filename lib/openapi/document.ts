@@ -74,6 +74,8 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
   actorId: "Only events by this user",
   kind: "An entity kind (`evidence`) or an event type prefix (`estimate.created`)",
   scope: "Whose ratings: the caller's (`mine`) or the team's (default)",
+  since: "Also say what moved from this time up to `asOf` (or now), and why (ISO-8601 timestamp with a zone, or a date)",
+  format: "The reply's format (`markdown`, the default)",
 };
 
 const isEmpty = (o: object) => Object.keys(o).length === 0;
@@ -85,7 +87,7 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
       ...(op.reply.headers
         ? { headers: z.object(Object.fromEntries(Object.entries(op.reply.headers).map(([name, d]) => [name, z.string().meta({ description: d })]))) }
         : {}),
-      ...(op.reply.schema ? { content: { "application/json": { schema: op.reply.schema } } } : {}),
+      ...(op.reply.schema ? { content: { [op.reply.contentType ?? "application/json"]: { schema: op.reply.schema } } } : {}),
     },
   };
   for (const status of errorStatuses(op)) responses[`${status}` as `${1 | 2 | 3 | 4 | 5}${string}`] = problemResponses[status]!;
@@ -153,6 +155,7 @@ export function buildDocument() {
         { name: "Outcomes", description: "Outcomes reached through hypotheses" },
         { name: "Evidence", description: "The evidence log and ratings of evidence against hypotheses" },
         { name: "Sources", description: "Sources that evidence quotes" },
+        { name: "Indicators and assumptions", description: "The watch list of indicators for hypotheses, and each question's key assumptions" },
         { name: "Estimates", description: "Probabilities over time, and the true answers" },
         { name: "Analysis", description: "The ACH matrix, scores, calibration, changes, sensitivity, series and the audit log" },
         { name: "Members", description: "Roles and invitations" },

@@ -5,19 +5,22 @@
 // route file answers a method that is not listed here.
 import { z } from "zod";
 import { pageParams } from "@/lib/paging";
-import { isoQueryDate } from "@/lib/validation/common";
+import { asOfQuery, isoQueryDate } from "@/lib/validation/common";
 import { createScenarioInput, patchScenarioInput } from "@/lib/scenarios/schema";
 import { createQuestionInput, hypothesisInput, patchHypothesisInput, patchQuestionInput } from "@/lib/questions/schema";
 import { createOutcomeInput, patchOutcomeInput } from "@/lib/outcomes/schema";
 import { createEvidenceInput, listEvidenceQuery, patchEvidenceInput, retractEvidenceInput } from "@/lib/evidence/schema";
-import { putRatingsInput, ratingsQuery } from "@/lib/ratings/schema";
+import { putRatingsInput } from "@/lib/ratings/schema";
 import { createEstimateInput, estimateHistoryQuery } from "@/lib/estimates/schema";
 import { resolveInput } from "@/lib/resolutions/schema";
 import { createSourceInput } from "@/lib/sources/schema";
 import { patchMemberInput } from "@/lib/members/schema";
 import { createInviteInput } from "@/lib/invites/schema";
 import { createTokenInput } from "@/lib/tokens/schema";
+import { createIndicatorInput, patchIndicatorInput } from "@/lib/indicators/schema";
+import { createAssumptionInput, patchAssumptionInput } from "@/lib/assumptions/schema";
 import { documentShape } from "@/lib/transfer/format";
+import { briefQuery } from "@/lib/brief/schema";
 import { diffQuery, matrixQuery, poolMethod, scoresQuery, sensitivityQuery, seriesQuery } from "@/lib/analysis/schema";
 import * as R from "./responses";
 
@@ -51,6 +54,8 @@ export interface Operation {
     schema?: z.ZodType;
     /** Response headers worth knowing, by name → description. */
     headers?: Record<string, string>;
+    /** The media type of the body; application/json unless said. */
+    contentType?: string;
   };
   /** Problem statuses beyond those ./document.ts derives from the rest (see errorStatuses). */
   errors?: (409 | 422)[];
@@ -419,7 +424,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Every analyst's ratings of an evidence item",
     access: "viewer",
     params: EVIDENCE,
-    query: ratingsQuery,
+    query: asOfQuery,
     reply: ok("The ratings", R.RatingList),
   },
   {
@@ -435,6 +440,84 @@ export const OPERATIONS: Operation[] = [
     reply: ok("The caller's ratings as stored", R.RatingList),
   },
 
+  // ------------------------------------------------------------ indicators and key assumptions
+  {
+    method: "get",
+    path: "/api/v1/scenarios/{id}/indicators",
+    operationId: "listIndicators",
+    tag: "Indicators and assumptions",
+    summary: "The scenario's watch list of indicators",
+    description: "Every indicator, oldest first, now or as they stood at `asOf`, each with when it was observed.",
+    access: "viewer",
+    params: SCENARIO,
+    query: asOfQuery,
+    reply: ok("The indicators", R.IndicatorList),
+  },
+  {
+    method: "post",
+    path: "/api/v1/hypotheses/{id}/indicators",
+    operationId: "createIndicator",
+    tag: "Indicators and assumptions",
+    summary: "Add an indicator to a hypothesis",
+    description: "Something to watch for that would support or undermine the hypothesis; it starts as `watching`. An archived hypothesis takes none (422).",
+    access: "editor",
+    params: { id: "The hypothesis's id" },
+    body: { name: "CreateIndicatorInput", schema: createIndicatorInput },
+    reply: made("The new indicator", R.IndicatorSchema),
+    errors: [422],
+  },
+  {
+    method: "patch",
+    path: "/api/v1/indicators/{id}",
+    operationId: "patchIndicator",
+    tag: "Indicators and assumptions",
+    summary: "Edit an indicator, observe it, or retire it",
+    description:
+      "A new version. `evidenceIds` replaces the linked evidence: items of the same scenario, not retracted when newly linked. Marking it `observed` needs at least one evidence item that shows it.",
+    access: "editor",
+    params: { id: "The indicator's id" },
+    body: { name: "PatchIndicatorInput", schema: patchIndicatorInput },
+    reply: ok("The indicator as edited", R.IndicatorSchema),
+    errors: [409, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/scenarios/{id}/assumptions",
+    operationId: "listAssumptions",
+    tag: "Indicators and assumptions",
+    summary: "Every question's key assumptions",
+    description: "Oldest first, now or as they stood at `asOf`.",
+    access: "viewer",
+    params: SCENARIO,
+    query: asOfQuery,
+    reply: ok("The assumptions", R.AssumptionList),
+  },
+  {
+    method: "post",
+    path: "/api/v1/questions/{id}/assumptions",
+    operationId: "createAssumption",
+    tag: "Indicators and assumptions",
+    summary: "Add a key assumption to a question",
+    description: "It starts as `solid`.",
+    access: "editor",
+    params: QUESTION,
+    body: { name: "CreateAssumptionInput", schema: createAssumptionInput },
+    reply: made("The new assumption", R.AssumptionSchema),
+  },
+  {
+    method: "patch",
+    path: "/api/v1/assumptions/{id}",
+    operationId: "patchAssumption",
+    tag: "Indicators and assumptions",
+    summary: "Reword, rate or annotate a key assumption",
+    description: "A new version; `status` is solid, caveated or unsupported.",
+    access: "editor",
+    params: { id: "The assumption's id" },
+    body: { name: "PatchAssumptionInput", schema: patchAssumptionInput },
+    reply: ok("The assumption as edited", R.AssumptionSchema),
+    errors: [409],
+  },
+
   // ------------------------------------------------------------ estimates and resolutions
   {
     method: "get",
@@ -442,11 +525,25 @@ export const OPERATIONS: Operation[] = [
     operationId: "listEstimates",
     tag: "Estimates",
     summary: "A page of a question's estimates",
-    description: "Oldest first (or `order=desc`), optionally by one analyst or in a window.",
+    description:
+      "Oldest first (or `order=desc`), optionally by one analyst or in a window. Under independent judgments an analyst who has not estimated the question yet sees only their own (none).",
     access: "viewer",
     params: QUESTION,
     query: estimateHistoryQuery,
     reply: ok("One page of estimates", R.EstimatePage),
+  },
+  {
+    method: "get",
+    path: "/api/v1/questions/{id}/standing",
+    operationId: "getStanding",
+    tag: "Estimates",
+    summary: "The team person by person",
+    description:
+      "Each analyst's estimate in force (now or at `asOf`): probabilities as given, rationale, linked evidence, and whether hypotheses opened since need their review. Under independent judgments an analyst who has not estimated the question yet gets only their own (none).",
+    access: "viewer",
+    params: QUESTION,
+    query: asOfQuery,
+    reply: ok("Each analyst's standing estimate", R.StandingList),
   },
   {
     method: "post",
@@ -520,6 +617,23 @@ export const OPERATIONS: Operation[] = [
     params: SCENARIO,
     query: diffQuery,
     reply: ok("The changes (items a page at a time)", R.DiffSchema),
+  },
+  {
+    method: "get",
+    path: "/api/v1/scenarios/{id}/brief",
+    operationId: "getBrief",
+    tag: "Scenarios",
+    summary: "The scenario's brief, as Markdown",
+    description:
+      "Key judgments per question in ICD 203 words with the team's percentage and spread, outcomes, what moved since `since` (with the rationales and evidence behind it), each question's most diagnostic evidence with grades, indicators by status, key assumptions, resolutions and scores — every figure as the screens show it for the same moment. Team figures a caller may not see yet (independent judgments) are withheld, and the brief says so.",
+    access: "viewer",
+    params: SCENARIO,
+    query: briefQuery,
+    reply: {
+      ...ok("The brief", z.string().meta({ description: "CommonMark with GFM tables; times in UTC" })),
+      contentType: "text/markdown",
+      headers: { "Content-Disposition": "inline; filename=\"….brief.md\"" },
+    },
   },
   {
     method: "get",

@@ -9,7 +9,7 @@ import { reliability } from "@/lib/evidence/schema";
 import { role } from "@/lib/members/schema";
 import { poolMethod } from "@/lib/analysis/schema";
 import { documentShape } from "@/lib/transfer/format";
-import { HYPOTHESIS_STATUSES } from "@/db/schema/define";
+import { ASSUMPTION_STATUSES, HYPOTHESIS_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_STATUSES } from "@/db/schema/define";
 import type { Page } from "@/lib/paging";
 import type { Me } from "@/lib/accounts/service";
 import type { ScenarioSummary } from "@/lib/scenarios/service";
@@ -17,14 +17,17 @@ import type { HypothesisView, OutcomeView, QuestionView, ScenarioView } from "@/
 import type { Evidence, EvidenceDetail, EvidenceVersion } from "@/lib/evidence/read";
 import type { Rating } from "@/lib/ratings/service";
 import type { EstimateOut } from "@/lib/estimates/service";
+import type { StandingEstimate } from "@/lib/estimates/standing";
 import type { ResolutionOut } from "@/lib/resolutions/service";
 import type { HypothesisOut, QuestionOut } from "@/lib/questions/service";
 import type { OutcomeOut } from "@/lib/outcomes/service";
+import type { IndicatorOut } from "@/lib/indicators/service";
+import type { AssumptionOut } from "@/lib/assumptions/service";
 import type { Source, SourceSummary } from "@/lib/sources/service";
 import type { Member } from "@/lib/members/service";
 import type { CreatedInvite, InviteOut, acceptInvite } from "@/lib/invites/service";
 import type { AuditEvent } from "@/lib/audit/service";
-import type { GridCell } from "@/lib/analysis/grid";
+import type { MatrixCell } from "@/lib/analysis/matrix";
 import type { Matrix, MatrixEvidence, MatrixHypothesis } from "@/lib/analysis/matrix";
 import type { AnalystScore, QuestionScore, Scores } from "@/lib/analysis/scores";
 import type { Calibration } from "@/lib/analysis/calibration";
@@ -118,6 +121,10 @@ export const QuestionViewSchema = named("QuestionView", z.object({
   id: z.string(),
   title: z.string(),
   description: z.string(),
+  resolutionCriteria: z.string().meta({ description: "How the answer will be judged" }),
+  resolveBy: nullableTimestamp.meta({ description: "When the answer should be known; null: open-ended" }),
+  overdue: z.boolean().meta({ description: "Past its resolve-by date (as of the time read) and still open" }),
+  teamHidden: z.boolean().meta({ description: "Independent judgments: the caller has not estimated this question yet, so the team's figures are withheld (probabilities null)" }),
   parentHypothesisId: nullableString,
   version: z.number().int(),
   createdAt: timestamp,
@@ -159,6 +166,7 @@ export const ScenarioViewSchema = named("ScenarioView", z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
   asOf: nullableTimestamp,
+  independentElicitation: z.boolean().meta({ description: "While on, analysts see nobody's figures on a question until they have estimated it" }),
   method: poolMethod,
   questions: z.array(QuestionViewSchema),
   outcomes: z.array(OutcomeViewSchema),
@@ -182,6 +190,8 @@ export const QuestionSchema = named("Question", z.object({
   scenarioId: z.string(),
   title: z.string(),
   description: z.string(),
+  resolutionCriteria: z.string(),
+  resolveBy: nullableTimestamp,
   parentHypothesisId: nullableString,
   version: z.number().int(),
   createdAt: timestamp,
@@ -257,6 +267,38 @@ export const SourceSummarySchema = named("SourceSummary", z.object({
   textLength: z.number().int().nullable().meta({ description: "Length of the full text (left out of lists)" }),
 }));
 
+// ---------------------------------------------------------------- indicators, key assumptions
+
+export const IndicatorSchema = named("Indicator", z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  hypothesisId: z.string(),
+  questionId: z.string().meta({ description: "The question of the hypothesis" }),
+  title: z.string(),
+  description: z.string(),
+  direction: z.enum(INDICATOR_DIRECTIONS).meta({ description: "Whether seeing it would support or undermine the hypothesis" }),
+  status: z.enum(INDICATOR_STATUSES),
+  evidenceIds: z.array(z.string()).meta({ description: "The evidence that shows it" }),
+  observedAt: nullableTimestamp.meta({ description: "Since when it has been observed; null unless `status` is observed" }),
+  version: z.number().int(),
+  createdBy: nullableString,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+}));
+
+export const AssumptionSchema = named("Assumption", z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  questionId: z.string(),
+  statement: z.string(),
+  status: z.enum(ASSUMPTION_STATUSES),
+  note: z.string(),
+  version: z.number().int(),
+  createdBy: nullableString,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+}));
+
 // ---------------------------------------------------------------- estimates, resolutions
 
 export const EstimateSchema = named("Estimate", z.object({
@@ -268,6 +310,16 @@ export const EstimateSchema = named("Estimate", z.object({
   probabilities: Probabilities,
   rationale: z.string(),
   evidenceIds: z.array(z.string()),
+}));
+
+export const StandingEstimateSchema = named("StandingEstimate", z.object({
+  analystId: z.string(),
+  name: nullableString,
+  probabilities: Probabilities.meta({ description: "As the analyst gave them" }),
+  rationale: z.string(),
+  evidenceIds: z.array(z.string()),
+  createdAt: timestamp,
+  needsReview: z.boolean().meta({ description: "Hypotheses are open that this estimate gives no figure for" }),
 }));
 
 export const ResolutionSchema = named("Resolution", z.object({
@@ -350,13 +402,16 @@ export const GridCellSchema = named("GridCell", z.object({
   mine: z
     .object({ consistency, likelihood: z.number().nullable(), explicitLikelihood: z.number().nullable() })
     .nullable(),
-  team: z.object({
-    consistency: consistency.nullable(),
-    likelihood: z.number().nullable(),
-    count: z.number().int(),
-    ratedBy: z.number().int(),
-  }),
-  disagreement: ratingSpread,
+  team: z
+    .object({
+      consistency: consistency.nullable(),
+      likelihood: z.number().nullable(),
+      count: z.number().int(),
+      ratedBy: z.number().int(),
+    })
+    .nullable()
+    .meta({ description: "The team's view of the cell; null while the team's figures are hidden from the caller (Matrix.teamHidden)" }),
+  disagreement: ratingSpread.nullable(),
 }));
 
 export const MatrixHypothesisSchema = named("MatrixHypothesis", z.object({
@@ -365,11 +420,11 @@ export const MatrixHypothesisSchema = named("MatrixHypothesis", z.object({
   inconsistency: z.number(),
   inconsistencyCount: z.number(),
   rank: z.number().int(),
-  teamInconsistency: z.number(),
-  teamInconsistencyCount: z.number(),
-  teamRank: z.number().int(),
+  teamInconsistency: z.number().nullable(),
+  teamInconsistencyCount: z.number().nullable(),
+  teamRank: z.number().int().nullable(),
   impliedProbability: probability,
-  teamImpliedProbability: probability,
+  teamImpliedProbability: nullableProbability,
   statedProbability: nullableProbability,
   myStatedProbability: nullableProbability,
   gap: z.number().nullable(),
@@ -391,7 +446,7 @@ export const MatrixEvidenceSchema = named("MatrixEvidence", z.object({
   retractedAt: nullableTimestamp,
   weight: z.number(),
   diagnosticity: z.number(),
-  teamDiagnosticity: z.number(),
+  teamDiagnosticity: z.number().nullable(),
   cells: z.array(GridCellSchema),
 }));
 
@@ -406,6 +461,7 @@ export const MatrixSchema = named("Matrix", z.object({
   gapFlag: z.boolean().nullable(),
   teamGapFlag: z.boolean().nullable(),
   myEstimate,
+  teamHidden: z.boolean().meta({ description: "Independent judgments: the caller has not estimated this question yet, so every team figure is null" }),
   hypotheses: z.array(MatrixHypothesisSchema),
   evidence: z.array(MatrixEvidenceSchema),
 }));
@@ -537,6 +593,7 @@ export const SensitivitySchema = named("Sensitivity", z.object({
 export const SeriesPointSchema = named("SeriesPoint", z.object({ at: timestamp, probabilities: Probabilities }));
 
 export const QuestionSeriesSchema = named("QuestionSeries", z.object({
+  teamHidden: z.boolean().meta({ description: "Independent judgments: the caller has not estimated yet; team empty, analysts and rationales only the caller's" }),
   questionId: z.string(),
   method: poolMethod,
   asOf: nullableTimestamp,
@@ -563,6 +620,9 @@ export const MemberList = named("MemberList", list(MemberSchema));
 export const InviteList = named("InviteList", list(InviteSchema));
 export const TokenList = named("TokenList", list(TokenSchema));
 export const AuditEventPage = named("AuditEventPage", page(AuditEventSchema));
+export const StandingList = named("StandingList", list(StandingEstimateSchema));
+export const IndicatorList = named("IndicatorList", list(IndicatorSchema));
+export const AssumptionList = named("AssumptionList", list(AssumptionSchema));
 
 /** The export document: lib/transfer/format.ts's own schema, which import checks against too. */
 export const ScenarioDocument = named("ScenarioDocument", documentShape);
@@ -597,6 +657,8 @@ export const MIRRORS_CHECKED: {
     | "Source"
     | "SourceSummary"
     | "Estimate"
+    | "StandingEstimate"
+    | "StandingList"
     | "EstimatePage"
     | "Resolution"
     | "Member"
@@ -625,7 +687,11 @@ export const MIRRORS_CHECKED: {
     | "Sensitivity"
     | "SeriesPoint"
     | "QuestionSeries"
-    | "FieldError"]: true;
+    | "FieldError"
+    | "Indicator"
+    | "IndicatorList"
+    | "Assumption"
+    | "AssumptionList"]: true;
 } = {
   Me: true satisfies Mirrors<typeof MeSchema, Me>,
   ScenarioSummary: true satisfies Mirrors<typeof ScenarioSummarySchema, ScenarioSummary>,
@@ -644,6 +710,8 @@ export const MIRRORS_CHECKED: {
   Source: true satisfies Mirrors<typeof SourceSchema, Source>,
   SourceSummary: true satisfies Mirrors<typeof SourceSummarySchema, SourceSummary>,
   Estimate: true satisfies Mirrors<typeof EstimateSchema, EstimateOut>,
+  StandingEstimate: true satisfies Mirrors<typeof StandingEstimateSchema, StandingEstimate>,
+  StandingList: true satisfies Mirrors<typeof StandingList, { items: StandingEstimate[] }>,
   EstimatePage: true satisfies Mirrors<typeof EstimatePage, Page<EstimateOut>>,
   Resolution: true satisfies Mirrors<typeof ResolutionSchema, ResolutionOut>,
   Member: true satisfies Mirrors<typeof MemberSchema, Member>,
@@ -654,7 +722,7 @@ export const MIRRORS_CHECKED: {
   CreatedToken: true satisfies Mirrors<typeof CreatedTokenSchema, CreatedToken>,
   AuditEvent: true satisfies Mirrors<typeof AuditEventSchema, AuditEvent>,
   AuditEventPage: true satisfies Mirrors<typeof AuditEventPage, Page<AuditEvent>>,
-  GridCell: true satisfies Mirrors<typeof GridCellSchema, GridCell>,
+  GridCell: true satisfies Mirrors<typeof GridCellSchema, MatrixCell>,
   MatrixHypothesis: true satisfies Mirrors<typeof MatrixHypothesisSchema, MatrixHypothesis>,
   MatrixEvidence: true satisfies Mirrors<typeof MatrixEvidenceSchema, MatrixEvidence>,
   Matrix: true satisfies Mirrors<typeof MatrixSchema, Matrix>,
@@ -673,4 +741,8 @@ export const MIRRORS_CHECKED: {
   SeriesPoint: true satisfies Mirrors<typeof SeriesPointSchema, SeriesPointOut>,
   QuestionSeries: true satisfies Mirrors<typeof QuestionSeriesSchema, QuestionSeries>,
   FieldError: true satisfies Mirrors<typeof FieldErrorSchema, FieldError>,
+  Indicator: true satisfies Mirrors<typeof IndicatorSchema, IndicatorOut>,
+  IndicatorList: true satisfies Mirrors<typeof IndicatorList, { items: IndicatorOut[] }>,
+  Assumption: true satisfies Mirrors<typeof AssumptionSchema, AssumptionOut>,
+  AssumptionList: true satisfies Mirrors<typeof AssumptionList, { items: AssumptionOut[] }>,
 };

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { HYPOTHESIS_STATUSES } from "@/db/schema/define";
-import { id, LIMITS, longText, title, version } from "@/lib/validation/common";
+import { id, isoQueryDate, LIMITS, longText, title, version } from "@/lib/validation/common";
+
+/** How the answer will be judged: what would count as each hypothesis being true. */
+const resolutionCriteria = longText(LIMITS.description);
+/** When the answer should be known — a calendar date (midnight UTC) or a timestamp — or null: open-ended. */
+const resolveBy = isoQueryDate.nullable();
 
 export const hypothesisInput = z.strictObject({
   title: title(),
@@ -13,6 +18,8 @@ export const MAX_HYPOTHESES = 50;
 export const createQuestionInput = z.strictObject({
   title: title(),
   description: longText(LIMITS.description).optional(),
+  resolutionCriteria: resolutionCriteria.optional(),
+  resolveBy: resolveBy.optional(),
   parentHypothesisId: id.nullish(),
   hypotheses: z
     .array(hypothesisInput)
@@ -25,6 +32,8 @@ export const patchQuestionInput = z.strictObject({
   version,
   title: title().optional(),
   description: longText(LIMITS.description).optional(),
+  resolutionCriteria: resolutionCriteria.optional(),
+  resolveBy: resolveBy.optional(),
 });
 export type PatchQuestionInput = z.infer<typeof patchQuestionInput>;
 

@@ -31,6 +31,10 @@ export interface QuestionOut {
   scenarioId: string;
   title: string;
   description: string;
+  /** How the answer will be judged. */
+  resolutionCriteria: string;
+  /** When the answer should be known; null: open-ended. */
+  resolveBy: string | null;
   parentHypothesisId: string | null;
   version: number;
   createdAt: string;
@@ -57,6 +61,8 @@ async function questionOut(store: Store, q: QuestionRow): Promise<QuestionOut> {
     scenarioId: q.scenarioId,
     title: q.title,
     description: q.description,
+    resolutionCriteria: q.resolutionCriteria,
+    resolveBy: q.resolveBy ? q.resolveBy.toISOString() : null,
     parentHypothesisId: q.parentHypothesisId,
     version: q.version,
     createdAt: q.createdAt.toISOString(),
@@ -159,6 +165,8 @@ export async function createQuestion(
           parentHypothesisId: input.parentHypothesisId ?? null,
           title: input.title,
           description: input.description ?? "",
+          resolutionCriteria: input.resolutionCriteria ?? "",
+          resolveBy: input.resolveBy ?? null,
           position: (last[0]?.p ?? 0) + 1,
           createdAt: w.now,
           updatedAt: w.now,
@@ -170,6 +178,8 @@ export async function createQuestion(
       version: 1,
       title: q.title,
       description: q.description,
+      resolutionCriteria: q.resolutionCriteria,
+      resolveBy: q.resolveBy,
       editedBy: w.actor.id,
       createdAt: w.now,
     });
@@ -190,14 +200,20 @@ export async function patchQuestion(store: Store, actor: Actor | null, questionI
     const current = (await w.tx.select().from(s.questions).where(eq(s.questions.id, questionId)))[0];
     if (!current) throw notFound("Question");
     if (current.version !== input.version) throw staleVersion("Question", current.version);
-    const next = { title: input.title ?? current.title, description: input.description ?? current.description };
+    const next = {
+      title: input.title ?? current.title,
+      description: input.description ?? current.description,
+      resolutionCriteria: input.resolutionCriteria ?? current.resolutionCriteria,
+      resolveBy: input.resolveBy === undefined ? current.resolveBy : input.resolveBy,
+    };
     const updated = await updateVersioned(store, "questions", questionId, input.version, { ...next, updatedAt: w.now }, "Question");
     await w.tx.insert(s.questionVersions).values({ questionId, version: updated.version, ...next, editedBy: w.actor.id, createdAt: w.now });
+    const state = (q: typeof next, version: number) => ({ ...q, resolveBy: q.resolveBy ? q.resolveBy.toISOString() : null, version });
     await w.record({
       type: "question.updated",
       entityId: questionId,
-      before: { title: current.title, description: current.description, version: current.version },
-      after: { ...next, version: updated.version },
+      before: state(current, current.version),
+      after: state(next, updated.version),
     });
     return questionOut(store, updated);
   });

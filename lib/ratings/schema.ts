@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONSISTENCIES } from "@/db/schema/define";
-import { id, isoQueryDate } from "@/lib/validation/common";
+import { id } from "@/lib/validation/common";
 
 export const consistency = z.enum(CONSISTENCIES, { message: "must be one of CC, C, N, I, II, NA" });
 
@@ -30,5 +30,3 @@ export const putRatingsInput = z.strictObject({
     .max(MAX_CELLS, `must have at most ${MAX_CELLS} ratings`),
 });
 export type PutRatingsInput = z.infer<typeof putRatingsInput>;
-
-export const ratingsQuery = z.object({ asOf: isoQueryDate.optional() });

@@ -11,5 +11,7 @@ export const patchScenarioInput = z.strictObject({
   version,
   title: title().optional(),
   summary: longText(LIMITS.summary).optional(),
+  /** Independent judgments: owners only. */
+  independentElicitation: z.boolean({ message: "must be true or false" }).optional(),
 });
 export type PatchScenarioInput = z.infer<typeof patchScenarioInput>;

@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, max } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
 import { newId } from "@/lib/ids";
-import { notFound, staleVersion } from "@/lib/errors";
+import { forbidden, notFound, staleVersion } from "@/lib/errors";
 import { requireActor, requireRole, type Actor, type Role } from "@/lib/access/service";
 import { recordEvent } from "@/lib/audit/service";
 import { updateVersioned, writeScenario } from "@/lib/service/write";
@@ -67,7 +67,8 @@ export async function createScenario(store: Store, actor: Actor | null, input: C
     const created = (
       await tx
         .insert(s.scenarios)
-        .values({ id, title: input.title, summary: input.summary ?? "", createdBy: a.id, createdAt: now, updatedAt: now })
+        // new scenarios start with independent judgments on (a bias control; owners may turn it off)
+        .values({ id, title: input.title, summary: input.summary ?? "", independentElicitation: true, createdBy: a.id, createdAt: now, updatedAt: now })
         .returning()
     )[0]!;
     await tx.insert(s.members).values({ scenarioId: id, userId: a.id, role: "owner", createdAt: now, updatedAt: now });
@@ -121,20 +122,24 @@ export async function patchScenario(
   const { row, role, actorId } = await writeScenario(store, actor, { scenarioId }, "editor", async (w) => {
     const current = await loadScenarioRow(store, scenarioId);
     if (current.version !== input.version) throw staleVersion("Scenario", current.version);
+    if (input.independentElicitation !== undefined && input.independentElicitation !== current.independentElicitation && w.role !== "owner") {
+      throw forbidden("Only owners of this scenario can switch independent judgments on or off");
+    }
     const updated = await updateVersioned(
       store,
       "scenarios",
       scenarioId,
       input.version,
-      { title: input.title ?? current.title, summary: input.summary ?? current.summary, updatedAt: w.now },
+      {
+        title: input.title ?? current.title,
+        summary: input.summary ?? current.summary,
+        independentElicitation: input.independentElicitation ?? current.independentElicitation,
+        updatedAt: w.now,
+      },
       "Scenario",
     );
-    await w.record({
-      type: "scenario.updated",
-      entityId: scenarioId,
-      before: { title: current.title, summary: current.summary, version: current.version },
-      after: { title: updated.title, summary: updated.summary, version: updated.version },
-    });
+    const state = (r: typeof current) => ({ title: r.title, summary: r.summary, independentElicitation: r.independentElicitation, version: r.version });
+    await w.record({ type: "scenario.updated", entityId: scenarioId, before: state(current), after: state(updated) });
     return { row: updated, role: w.role!, actorId: w.actor.id };
   });
   return buildScenarioView(store, row, role, actorId);

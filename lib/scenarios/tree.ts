@@ -9,6 +9,7 @@ import { openHypothesisIds, questionTreeAt } from "@/lib/asof/questions";
 import { standingEstimates } from "@/lib/asof/estimates";
 import { outcomesAt, recordedStateAt } from "@/lib/asof/recorded";
 import { resolutionsAt } from "@/lib/asof/resolutions";
+import { hiddenQuestions } from "@/lib/elicitation/hidden";
 import type { Role } from "@/lib/access/service";
 
 export interface HypothesisView {
@@ -27,6 +28,17 @@ export interface QuestionView {
   id: string;
   title: string;
   description: string;
+  /** How the answer will be judged. */
+  resolutionCriteria: string;
+  /** When the answer should be known; null: open-ended. */
+  resolveBy: string | null;
+  /** Past its resolve-by date (as of the time read) and still open. */
+  overdue: boolean;
+  /**
+   * Independent judgments: the caller has not estimated this question yet, so the team's
+   * figures (and everyone's estimates) are withheld — probabilities null.
+   */
+  teamHidden: boolean;
   parentHypothesisId: string | null;
   version: number;
   createdAt: string;
@@ -70,6 +82,8 @@ export interface ScenarioView {
   createdAt: string;
   updatedAt: string;
   asOf: string | null;
+  /** Independent judgments: analysts see nobody's figures on a question until they have estimated it. */
+  independentElicitation: boolean;
   /** How analysts' probabilities are pooled into the team's (geometric mean by default). */
   method: PoolMethod;
   questions: QuestionView[];
@@ -92,13 +106,21 @@ export async function buildScenarioView(
     tree.map((q) => q.id),
     asOf,
   );
+  const hidden = await hiddenQuestions(
+    store,
+    { independentElicitation: scenario.independentElicitation, role, actorId },
+    tree.map((q) => q.id),
+    asOf,
+  );
+  const at = (asOf ?? store.now()).getTime();
   const questions: QuestionView[] = [];
   const treeForOutcomes: TreeQuestion[] = [];
 
   for (const q of tree) {
     const open = openHypothesisIds(q);
+    const teamHidden = hidden.has(q.id);
     const standing = await standingEstimates(store, q.id, asOf);
-    const team = aggregate(method, standing.map((e) => e.probabilities), open);
+    const team = teamHidden ? null : aggregate(method, standing.map((e) => e.probabilities), open);
     const mine = standing.find((e) => e.analystId === actorId);
     const myRestricted = mine ? restrictToOpen(mine.probabilities, open) : null;
     const resolution = resolutions.get(q.id)!;
@@ -120,12 +142,16 @@ export async function buildScenarioView(
       id: q.id,
       title: q.title,
       description: q.description,
+      resolutionCriteria: q.resolutionCriteria,
+      resolveBy: q.resolveBy ? q.resolveBy.toISOString() : null,
+      overdue: resolution.status === "open" && q.resolveBy !== null && q.resolveBy.getTime() < at,
+      teamHidden,
       parentHypothesisId: q.parentHypothesisId,
       version: q.version,
       createdAt: q.createdAt.toISOString(),
       updatedAt: q.updatedAt.toISOString(),
       analysts: standing.length,
-      disagreement: disagreement(standing.map((e) => e.probabilities), open),
+      disagreement: teamHidden ? null : disagreement(standing.map((e) => e.probabilities), open),
       myEstimate: mine && myRestricted ? { at: mine.createdAt.toISOString(), needsReview: myRestricted.missing.length > 0 } : null,
       resolution:
         resolution.status === "open"
@@ -176,6 +202,7 @@ export async function buildScenarioView(
     createdAt: scenario.createdAt.toISOString(),
     updatedAt: scenario.updatedAt.toISOString(),
     asOf: asOf ? asOf.toISOString() : null,
+    independentElicitation: scenario.independentElicitation,
     method,
     questions,
     outcomes,

@@ -61,7 +61,7 @@ export async function writeScenario<T>(
   });
 }
 
-type Versioned = "scenarios" | "questions" | "hypotheses" | "outcomes" | "evidence";
+type Versioned = "scenarios" | "questions" | "hypotheses" | "outcomes" | "evidence" | "indicators" | "assumptions";
 
 /**
  * An edit checked against the version the client saw: one conditional UPDATE … WHERE id AND
@@ -76,7 +76,7 @@ export async function updateVersioned<K extends Versioned>(
   set: Partial<NewRow<K>>,
   what: string,
 ): Promise<Row<K>> {
-  const t = store.schema[table] as Schema["questions"]; // the five share id and version columns
+  const t = store.schema[table] as Schema["questions"]; // they all share id and version columns
   const rows = await store.db
     .update(t)
     .set({ ...(set as object), version: expected + 1 })

@@ -18,6 +18,10 @@ export interface ScenarioRows {
   estimates: Row<"estimates">[];
   forecasters: Row<"forecasters">[];
   resolutions: Row<"resolutions">[];
+  indicators: Row<"indicators">[];
+  indicatorVersions: Row<"indicatorVersions">[];
+  assumptions: Row<"assumptions">[];
+  assumptionVersions: Row<"assumptionVersions">[];
   events: Row<"events">[];
 }
 
@@ -53,6 +57,8 @@ export function buildBody(r: ScenarioRows): DocumentBody {
   const qv = groupBy(r.questionVersions, (v) => v.questionId);
   const hv = groupBy(r.hypothesisVersions, (v) => v.hypothesisId);
   const ev = groupBy(r.evidenceVersions, (v) => v.evidenceId);
+  const iv = groupBy(r.indicatorVersions, (v) => v.indicatorId);
+  const av = groupBy(r.assumptionVersions, (v) => v.assumptionId);
 
   return {
     scenario: {
@@ -64,12 +70,15 @@ export function buildBody(r: ScenarioRows): DocumentBody {
       createdAt: iso(r.scenario.createdAt),
       updatedAt: iso(r.scenario.updatedAt),
       archivedAt: isoOrNull(r.scenario.archivedAt),
+      independentElicitation: r.scenario.independentElicitation,
     },
     questions: ordered(r.questions, (q) => [q.createdAt, q.id]).map((q) => ({
       id: q.id,
       parentHypothesisId: q.parentHypothesisId,
       title: q.title,
       description: q.description,
+      resolutionCriteria: q.resolutionCriteria,
+      resolveBy: isoOrNull(q.resolveBy),
       position: q.position,
       version: q.version,
       createdAt: iso(q.createdAt),
@@ -78,6 +87,8 @@ export function buildBody(r: ScenarioRows): DocumentBody {
         version: v.version,
         title: v.title,
         description: v.description,
+        resolutionCriteria: v.resolutionCriteria,
+        resolveBy: isoOrNull(v.resolveBy),
         editedBy: v.editedBy,
         createdAt: iso(v.createdAt),
       })),
@@ -182,6 +193,48 @@ export function buildBody(r: ScenarioRows): DocumentBody {
       causeQuestionId: x.causeQuestionId,
       resolvedBy: x.resolvedBy,
       createdAt: iso(x.createdAt),
+    })),
+    indicators: ordered(r.indicators, (x) => [x.createdAt, x.id]).map((x) => ({
+      id: x.id,
+      hypothesisId: x.hypothesisId,
+      title: x.title,
+      description: x.description,
+      direction: x.direction,
+      status: x.status,
+      evidenceIds: x.evidenceIds,
+      version: x.version,
+      createdBy: x.createdBy,
+      createdAt: iso(x.createdAt),
+      updatedAt: iso(x.updatedAt),
+      versions: byVersion(iv.get(x.id) ?? []).map((v) => ({
+        version: v.version,
+        title: v.title,
+        description: v.description,
+        direction: v.direction,
+        status: v.status,
+        evidenceIds: v.evidenceIds,
+        editedBy: v.editedBy,
+        createdAt: iso(v.createdAt),
+      })),
+    })),
+    assumptions: ordered(r.assumptions, (x) => [x.createdAt, x.id]).map((x) => ({
+      id: x.id,
+      questionId: x.questionId,
+      statement: x.statement,
+      status: x.status,
+      note: x.note,
+      version: x.version,
+      createdBy: x.createdBy,
+      createdAt: iso(x.createdAt),
+      updatedAt: iso(x.updatedAt),
+      versions: byVersion(av.get(x.id) ?? []).map((v) => ({
+        version: v.version,
+        statement: v.statement,
+        status: v.status,
+        note: v.note,
+        editedBy: v.editedBy,
+        createdAt: iso(v.createdAt),
+      })),
     })),
     events: ordered(r.events, (e) => [e.at, e.id]).map((e) => ({
       id: e.id,

@@ -1,11 +1,12 @@
 // Export: the whole scenario as one lossless, versioned JSON document (./format.ts) —
 // every row the store holds for it, every timestamp, in a deterministic order.
 import "server-only";
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import type { Db } from "@/db/types";
-import { notFound } from "@/lib/errors";
-import { requireRole, type Actor } from "@/lib/access/service";
+import { forbidden, notFound } from "@/lib/errors";
+import { requireActor, requireRole, type Actor, type Role } from "@/lib/access/service";
+import { hiddenQuestions, hidingContext } from "@/lib/elicitation/hidden";
 import { DOCUMENT_FORMAT, FORMAT_VERSION, UNEXPORTED_EVENT_TYPES, type ScenarioDocument } from "./format";
 import { buildBody, iso, orderForecasters, type DocumentBody, type ScenarioRows } from "./build";
 import { definedIds, forEachString } from "./ids";
@@ -52,6 +53,22 @@ async function readScenario(store: Store, tx: Db, scenarioId: string): Promise<S
         .where(eq(s.questions.scenarioId, scenarioId))
     ).map((r) => r.f),
     resolutions: await tx.select().from(s.resolutions).where(eq(s.resolutions.scenarioId, scenarioId)),
+    indicators: await tx.select().from(s.indicators).where(eq(s.indicators.scenarioId, scenarioId)),
+    indicatorVersions: (
+      await tx
+        .select({ v: s.indicatorVersions })
+        .from(s.indicatorVersions)
+        .innerJoin(s.indicators, eq(s.indicators.id, s.indicatorVersions.indicatorId))
+        .where(eq(s.indicators.scenarioId, scenarioId))
+    ).map((r) => r.v),
+    assumptions: await tx.select().from(s.assumptions).where(eq(s.assumptions.scenarioId, scenarioId)),
+    assumptionVersions: (
+      await tx
+        .select({ v: s.assumptionVersions })
+        .from(s.assumptionVersions)
+        .innerJoin(s.assumptions, eq(s.assumptions.id, s.assumptionVersions.assumptionId))
+        .where(eq(s.assumptions.scenarioId, scenarioId))
+    ).map((r) => r.v),
     // Leaving out how this copy came to be (and invitations) makes export → import →
     // export give the same document.
     events: await tx
@@ -93,9 +110,40 @@ async function readPeople(store: Store, tx: Db, body: DocumentBody): Promise<Sce
   return candidates.flatMap((c) => users.get(c) ?? []);
 }
 
+/**
+ * The whole scenario, for any member — except one from whom independent judgments hide a
+ * question that others have already estimated or rated: the document would show them.
+ */
 export async function exportScenario(store: Store, actor: Actor | null, scenarioId: string): Promise<ScenarioDocument> {
-  await requireRole(store, actor, scenarioId, "viewer");
+  const a = requireActor(actor);
+  const role = await requireRole(store, a, scenarioId, "viewer");
+  const withheld = await withheldFrom(store, scenarioId, a.id, role);
+  if (withheld > 0) {
+    throw forbidden(
+      `Independent judgments hide ${withheld === 1 ? "a question" : `${withheld} questions`} that others have judged from you until you estimate ${withheld === 1 ? "it" : "them"}, and an export holds everyone's figures: estimate first, or ask an owner to switch independent judgments off`,
+    );
+  }
   return scenarioDocument(store, scenarioId);
+}
+
+/** How many questions hidden from the actor hold someone else's estimate or rating. */
+async function withheldFrom(store: Store, scenarioId: string, actorId: string, role: Role): Promise<number> {
+  const s = store.schema;
+  const questions = await store.db.select({ id: s.questions.id }).from(s.questions).where(eq(s.questions.scenarioId, scenarioId));
+  const hidden = [...(await hiddenQuestions(store, await hidingContext(store, scenarioId, actorId, role), questions.map((q) => q.id)))];
+  if (hidden.length === 0) return 0;
+  const [estimated, rated] = await Promise.all([
+    store.db
+      .selectDistinct({ questionId: s.estimates.questionId })
+      .from(s.estimates)
+      .where(and(inArray(s.estimates.questionId, hidden), ne(s.estimates.analystId, actorId))),
+    store.db
+      .selectDistinct({ questionId: s.hypotheses.questionId })
+      .from(s.ratings)
+      .innerJoin(s.hypotheses, eq(s.hypotheses.id, s.ratings.hypothesisId))
+      .where(and(inArray(s.hypotheses.questionId, hidden), ne(s.ratings.analystId, actorId))),
+  ]);
+  return new Set([...estimated, ...rated].map((r) => r.questionId)).size;
 }
 
 /** The document of any scenario, without an access check: callers decide who may have it. */
@@ -121,20 +169,10 @@ export async function scenarioDocument(store: Store, scenarioId: string): Promis
       estimates: body.estimates,
       forecasters: body.forecasters,
       resolutions: body.resolutions,
+      indicators: body.indicators,
+      assumptions: body.assumptions,
       events: body.events,
     };
   });
 }
 
-/** `<slug>.branchpoint.json`, ASCII only so it is safe in a content-disposition header. */
-export function exportFileName(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return `${slug || "scenario"}.branchpoint.json`;
-}

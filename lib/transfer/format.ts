@@ -6,7 +6,7 @@
 // (./references.ts) rejects documents whose references dangle.
 // Pure: no store, no "server-only", so unit tests import it directly.
 import { z } from "zod";
-import { CONSISTENCIES, HYPOTHESIS_STATUSES, RELIABILITIES } from "@/db/schema/define";
+import { ASSUMPTION_STATUSES, CONSISTENCIES, HYPOTHESIS_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_STATUSES, RELIABILITIES } from "@/db/schema/define";
 import { DomainError } from "@/lib/errors";
 import { sumsToOne } from "@/lib/math/probability";
 import { LIMITS } from "@/lib/validation/limits";
@@ -57,6 +57,8 @@ const scenario = z.strictObject({
   createdAt: ts,
   updatedAt: ts,
   archivedAt: ts.nullable(),
+  // later additions are optional, so documents exported before them still import
+  independentElicitation: z.boolean().optional(),
 });
 
 const person = z.strictObject({
@@ -69,6 +71,8 @@ const questionVersion = z.strictObject({
   version,
   title: line(),
   description: text(LIMITS.description),
+  resolutionCriteria: text(LIMITS.description).optional(),
+  resolveBy: ts.nullable().optional(),
   editedBy: id.nullable(),
   createdAt: ts,
 });
@@ -78,6 +82,8 @@ const question = z.strictObject({
   parentHypothesisId: id.nullable(),
   title: line(),
   description: text(LIMITS.description),
+  resolutionCriteria: text(LIMITS.description).optional(),
+  resolveBy: ts.nullable().optional(),
   position: int,
   version,
   createdAt: ts,
@@ -197,6 +203,46 @@ const resolution = z.strictObject({
   createdAt: ts,
 });
 
+const indicatorContent = {
+  title: line(),
+  description: text(LIMITS.description),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+  status: z.enum(INDICATOR_STATUSES),
+  evidenceIds: z.array(id),
+};
+
+const indicatorVersion = z.strictObject({ version, ...indicatorContent, editedBy: id.nullable(), createdAt: ts });
+
+const indicator = z.strictObject({
+  id,
+  hypothesisId: id,
+  ...indicatorContent,
+  version,
+  createdBy: id.nullable(),
+  createdAt: ts,
+  updatedAt: ts,
+  versions: z.array(indicatorVersion),
+});
+
+const assumptionContent = {
+  statement: line(LIMITS.summary),
+  status: z.enum(ASSUMPTION_STATUSES),
+  note: text(LIMITS.note),
+};
+
+const assumptionVersion = z.strictObject({ version, ...assumptionContent, editedBy: id.nullable(), createdAt: ts });
+
+const assumption = z.strictObject({
+  id,
+  questionId: id,
+  ...assumptionContent,
+  version,
+  createdBy: id.nullable(),
+  createdAt: ts,
+  updatedAt: ts,
+  versions: z.array(assumptionVersion),
+});
+
 const event = z.strictObject({
   id,
   actorId: id.nullable(),
@@ -225,6 +271,9 @@ export const documentShape = z.strictObject({
   estimates: z.array(estimate),
   forecasters: z.array(forecaster),
   resolutions: z.array(resolution),
+  // absent in documents written before indicators and key assumptions existed
+  indicators: z.array(indicator).default([]),
+  assumptions: z.array(assumption).default([]),
   events: z.array(event),
 });
 
@@ -235,11 +284,21 @@ export type DocumentHypothesis = ScenarioDocument["hypotheses"][number];
 export type DocumentEvidence = ScenarioDocument["evidence"][number];
 export type DocumentEvent = ScenarioDocument["events"][number];
 
-const COLLECTIONS = ["people", "questions", "hypotheses", "outcomes", "sources", "evidence", "ratings", "estimates", "forecasters", "resolutions", "events"] as const;
+const COLLECTIONS = ["people", "questions", "hypotheses", "outcomes", "sources", "evidence", "ratings", "estimates", "forecasters", "resolutions", "indicators", "assumptions", "events"] as const;
 type Collection = (typeof COLLECTIONS)[number];
 
-// The document with every collection left unchecked: its records are checked one by one below.
-const shell = documentShape.extend(Object.fromEntries(COLLECTIONS.map((k) => [k, z.array(z.unknown())])) as Record<Collection, z.ZodArray<z.ZodUnknown>>);
+/** A collection's schema, and the schema of one of its records. */
+const collectionOf = (key: Collection) => documentShape.shape[key];
+const elementOf = (key: Collection): z.ZodType => {
+  const c = collectionOf(key);
+  return (c instanceof z.ZodDefault ? c.unwrap() : c).element as z.ZodType;
+};
+
+// The document with every collection left unchecked (optional ones still optional): its
+// records are checked one by one below.
+const shell = documentShape.extend(
+  Object.fromEntries(COLLECTIONS.map((k) => [k, collectionOf(k) instanceof z.ZodDefault ? z.array(z.unknown()).default([]) : z.array(z.unknown())])) as Record<Collection, z.ZodArray<z.ZodUnknown>>,
+);
 
 const head = z.object({ format: z.unknown(), formatVersion: z.unknown() }, { message: "must be a JSON object" });
 
@@ -301,7 +360,7 @@ export async function parseScenarioDocument(input: unknown, options: ParseOption
   const checked: Partial<Record<Collection, unknown[]>> = {};
   let seen = 0;
   for (const key of COLLECTIONS) {
-    const element = documentShape.shape[key].element as z.ZodType;
+    const element = elementOf(key);
     const out: unknown[] = [];
     for (const [i, raw] of base[key].entries()) {
       const r = element.safeParse(raw);

@@ -7,12 +7,15 @@ export type IdPath = (string | number)[];
 
 export interface DefinedId {
   id: string;
-  kind: "scenario" | "person" | "question" | "hypothesis" | "outcome" | "source" | "evidence" | "rating" | "estimate" | "resolution" | "event";
+  kind: "scenario" | "person" | "question" | "hypothesis" | "outcome" | "source" | "evidence" | "rating" | "estimate" | "resolution" | "indicator" | "assumption" | "event";
   path: IdPath;
 }
 
 /** Every id the document defines, in document order. */
-export function definedIds(doc: Pick<ScenarioDocument, "scenario" | "people" | "questions" | "hypotheses" | "outcomes" | "sources" | "evidence" | "ratings" | "estimates" | "resolutions" | "events">): DefinedId[] {
+export function definedIds(
+  doc: Pick<ScenarioDocument, "scenario" | "people" | "questions" | "hypotheses" | "outcomes" | "sources" | "evidence" | "ratings" | "estimates" | "resolutions" | "events"> &
+    Partial<Pick<ScenarioDocument, "indicators" | "assumptions">>,
+): DefinedId[] {
   const out: DefinedId[] = [{ id: doc.scenario.id, kind: "scenario", path: ["scenario", "id"] }];
   const add = (kind: DefinedId["kind"], key: string, rows: readonly { id: string }[]) =>
     rows.forEach((r, i) => out.push({ id: r.id, kind, path: [key, i, "id"] }));
@@ -25,6 +28,8 @@ export function definedIds(doc: Pick<ScenarioDocument, "scenario" | "people" | "
   add("rating", "ratings", doc.ratings);
   add("estimate", "estimates", doc.estimates);
   add("resolution", "resolutions", doc.resolutions);
+  add("indicator", "indicators", doc.indicators ?? []);
+  add("assumption", "assumptions", doc.assumptions ?? []);
   add("event", "events", doc.events);
   return out;
 }

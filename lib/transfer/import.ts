@@ -113,6 +113,8 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       summary: sc.summary,
       version: sc.version,
       isDemo: options.demo === true,
+      // the demo copy is for trying things out together: everyone's figures show
+      independentElicitation: options.demo === true ? false : (sc.independentElicitation ?? false),
       createdBy: refOrNull(sc.createdBy),
       createdAt: date(sc.createdAt),
       updatedAt: date(sc.updatedAt),
@@ -129,6 +131,8 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         parentHypothesisId: refOrNull(q.parentHypothesisId),
         title: q.title,
         description: q.description,
+        resolutionCriteria: q.resolutionCriteria ?? "",
+        resolveBy: dateOrNull(q.resolveBy ?? null),
         position: q.position,
         version: q.version,
         createdAt: date(q.createdAt),
@@ -139,7 +143,14 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       store,
       s.questionVersions,
       doc.questions.flatMap((q) =>
-        q.versions.map((v) => ({ ...v, questionId: ref(q.id), editedBy: refOrNull(v.editedBy), createdAt: date(v.createdAt) })),
+        q.versions.map((v) => ({
+          ...v,
+          resolutionCriteria: v.resolutionCriteria ?? "",
+          resolveBy: dateOrNull(v.resolveBy ?? null),
+          questionId: ref(q.id),
+          editedBy: refOrNull(v.editedBy),
+          createdAt: date(v.createdAt),
+        })),
       ),
     );
     await insert(
@@ -272,6 +283,52 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
         createdAt: date(r.createdAt),
       })),
     );
+    await insert(
+      store,
+      s.indicators,
+      doc.indicators.map((x) => ({
+        id: ref(x.id),
+        scenarioId,
+        hypothesisId: ref(x.hypothesisId),
+        title: x.title,
+        description: x.description,
+        direction: x.direction,
+        status: x.status,
+        evidenceIds: x.evidenceIds.map(ref),
+        version: x.version,
+        createdBy: refOrNull(x.createdBy),
+        createdAt: date(x.createdAt),
+        updatedAt: date(x.updatedAt),
+      })),
+    );
+    await insert(
+      store,
+      s.indicatorVersions,
+      doc.indicators.flatMap((x) =>
+        x.versions.map((v) => ({ ...v, indicatorId: ref(x.id), evidenceIds: v.evidenceIds.map(ref), editedBy: refOrNull(v.editedBy), createdAt: date(v.createdAt) })),
+      ),
+    );
+    await insert(
+      store,
+      s.assumptions,
+      doc.assumptions.map((x) => ({
+        id: ref(x.id),
+        scenarioId,
+        questionId: ref(x.questionId),
+        statement: x.statement,
+        status: x.status,
+        note: x.note,
+        version: x.version,
+        createdBy: refOrNull(x.createdBy),
+        createdAt: date(x.createdAt),
+        updatedAt: date(x.updatedAt),
+      })),
+    );
+    await insert(
+      store,
+      s.assumptionVersions,
+      doc.assumptions.flatMap((x) => x.versions.map((v) => ({ ...v, assumptionId: ref(x.id), editedBy: refOrNull(v.editedBy), createdAt: date(v.createdAt) }))),
+    );
     // Payloads name rows by id (as values, and as keys of probabilities): rewrite them all.
     await insert(
       store,
@@ -308,6 +365,8 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
           evidence: doc.evidence.length,
           ratings: doc.ratings.length,
           estimates: doc.estimates.length,
+          indicators: doc.indicators.length,
+          assumptions: doc.assumptions.length,
           events: doc.events.length,
         },
       },

@@ -47,6 +47,8 @@ export function documentIssues(doc: ScenarioDocument): DocumentIssue[] {
     rating: "a rating in ratings",
     estimate: "an estimate in estimates",
     resolution: "a resolution in resolutions",
+    indicator: "an indicator in indicators",
+    assumption: "an assumption in assumptions",
     event: "an event in events",
   };
   const ref = (path: IdPath, value: string | null, kind: DefinedId["kind"]) => {
@@ -130,6 +132,30 @@ export function documentIssues(doc: ScenarioDocument): DocumentIssue[] {
       fail(["resolutions", i, "hypothesisId"], "is not a hypothesis of this resolution's question");
     }
     person(["resolutions", i, "resolvedBy"], r.resolvedBy);
+  });
+
+  // an observed indicator names the evidence that shows it, as the API requires
+  const observedWithEvidence = (path: IdPath, v: { status: string; evidenceIds: readonly string[] }) => {
+    if (v.status === "observed" && v.evidenceIds.length === 0) fail(path, "an observed indicator must name at least one evidence item");
+  };
+  doc.indicators.forEach((x, i) => {
+    ref(["indicators", i, "hypothesisId"], x.hypothesisId, "hypothesis");
+    x.evidenceIds.forEach((ev, j) => ref(["indicators", i, "evidenceIds", j], ev, "evidence"));
+    observedWithEvidence(["indicators", i, "evidenceIds"], x);
+    person(["indicators", i, "createdBy"], x.createdBy);
+    versions(["indicators", i, "versions"], x.versions);
+    x.versions.forEach((v, j) => {
+      v.evidenceIds.forEach((ev, k) => ref(["indicators", i, "versions", j, "evidenceIds", k], ev, "evidence"));
+      observedWithEvidence(["indicators", i, "versions", j, "evidenceIds"], v);
+      person(["indicators", i, "versions", j, "editedBy"], v.editedBy);
+    });
+  });
+
+  doc.assumptions.forEach((x, i) => {
+    ref(["assumptions", i, "questionId"], x.questionId, "question");
+    person(["assumptions", i, "createdBy"], x.createdBy);
+    versions(["assumptions", i, "versions"], x.versions);
+    x.versions.forEach((v, j) => person(["assumptions", i, "versions", j, "editedBy"], v.editedBy));
   });
 
   doc.events.forEach((e, i) => {

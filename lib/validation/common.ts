@@ -26,3 +26,7 @@ export const isoQueryDate = z
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, "must be an ISO-8601 timestamp (e.g. 2022-09-10T12:00:00Z)")
   .refine((s) => !Number.isNaN(Date.parse(s)), "must be a real date")
   .transform((s) => new Date(s));
+
+/** A read that can be made as things stood at a time: `?asOf=`. */
+export const asOfQuery = z.object({ asOf: isoQueryDate.optional() });
+export type AsOfQuery = z.infer<typeof asOfQuery>;

@@ -47,6 +47,8 @@ describe("flow 4: the ACH matrix", () => {
   it("opens on my ratings (I can rate), shows the chosen question's evidence × hypotheses and a legend", async () => {
     await signUpViaUi(page, "Mira Matrix");
     scenarioId = (await apiJson(page, "POST", "/api/v1/scenarios", { title: "Embassy bombing (ACH)" })).id;
+    // the team's ratings show before Mira estimates (independent judgments would hide them)
+    await apiJson(page, "PATCH", `/api/v1/scenarios/${scenarioId}`, { version: 1, independentElicitation: false });
     await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/questions`, { title: "Who carried it out?", hypotheses: [{ title: "A local cell" }, { title: "A foreign network" }] });
     q2 = await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/questions`, { title: "What was the aim?", hypotheses: HYPS.map((title) => ({ title })) });
     e1 = await apiJson(page, "POST", `/api/v1/scenarios/${scenarioId}/evidence`, { summary: E1, reliability: "B", credibility: 2 });

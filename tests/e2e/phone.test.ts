@@ -266,6 +266,32 @@ describe("every page works on a phone (390 × 844)", () => {
     await shoot(page, "phone-members");
   });
 
+  it("the watch list, the brief and the overview's tree view fit; their primary actions are on screen", async () => {
+    await page.goto(`/scenarios/${demoId}/watch`);
+    await page.getByRole("heading", { name: "Watch list" }).waitFor();
+    await expectNoSideScroll(page, "watch list");
+    await expectOnScreen(page, page.getByRole("button", { name: "Add an indicator" }), "Add an indicator");
+    await expectAccessible(page, "watch list (phone)");
+    await shoot(page, "phone-watch");
+
+    await page.goto(`/scenarios/${demoId}/brief`);
+    await page.getByRole("heading", { name: "Key judgments" }).waitFor();
+    await expectNoSideScroll(page, "brief");
+    await expectOnScreen(page, page.getByRole("button", { name: /Save as PDF/ }), "Print / Save as PDF");
+    await shoot(page, "phone-brief");
+
+    await page.goto(`/scenarios/${demoId}`);
+    await page.getByRole("button", { name: "Tree", exact: true }).click();
+    const tree = page.getByRole("tree", { name: /Scenario tree/ });
+    await tree.getByRole("treeitem").first().waitFor();
+    await expectNoSideScroll(page, "tree view");
+    await expectOnScreen(page, tree.getByRole("treeitem").first(), "the tree's first question");
+    await expectAccessible(page, "tree view (phone)");
+    await tree.scrollIntoViewIfNeeded();
+    await shoot(page, "phone-tree", false);
+    await page.getByRole("button", { name: "List", exact: true }).click();
+  });
+
   it("an invitation, seen by someone else, fits; Accept is on screen", async () => {
     const link = await apiJson<{ url: string }>(page, "POST", `/api/v1/scenarios/${demoId}/invites`, { role: "viewer" });
     const guest = await session.page({ viewport: PHONE });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { ApiClient } from "../support/client";
 import { signUp } from "../support/accounts";
-import { estimate, expectOk, invite, newEvidence, newQuestion, newScenario, newSource } from "../support/api";
+import { estimate, expectOk, invite, newEvidence, newQuestion, newScenario, newSource, showTeamFigures } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 const ROOT = path.resolve(__dirname, "../../app/api/v1");
@@ -32,6 +32,8 @@ interface Fixture {
   acceptToken: string;
   exportDoc: unknown;
   apiTokenId: string;
+  indicatorId: string;
+  assumptionId: string;
 }
 
 interface Rule {
@@ -52,7 +54,8 @@ const RULES: Record<string, Rule> = {
   "POST /api/v1/scenarios/demo": R("account", () => ({ path: "/api/v1/scenarios/demo", body: {} })),
   "POST /api/v1/scenarios/import": R("account", (f) => ({ path: "/api/v1/scenarios/import", body: f.exportDoc })),
   "GET /api/v1/scenarios/[id]": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}` })),
-  "PATCH /api/v1/scenarios/[id]": R("editor", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}`, body: { version: 1, title: "Renamed" } })),
+  "PATCH /api/v1/scenarios/[id]": R("editor", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}`, body: { version: 2, title: "Renamed" } })),
+  "GET /api/v1/scenarios/[id]/brief": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/brief?since=2020-01-01T00:00:00Z` })),
   "GET /api/v1/scenarios/[id]/diff": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/diff?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z` })),
   "GET /api/v1/scenarios/[id]/evidence": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/evidence` })),
   "GET /api/v1/scenarios/[id]/evidence/tags": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/evidence/tags` })),
@@ -88,6 +91,13 @@ const RULES: Record<string, Rule> = {
   "GET /api/v1/evidence/[id]/ratings": R("viewer", (f) => ({ path: `/api/v1/evidence/${f.e1}/ratings` })),
   "PUT /api/v1/evidence/[id]/ratings": R("editor", (f) => ({ path: `/api/v1/evidence/${f.e1}/ratings`, body: { ratings: [{ hypothesisId: f.h1, consistency: "C" }] } })),
   "PATCH /api/v1/outcomes/[id]": R("editor", (f) => ({ path: `/api/v1/outcomes/${f.outcomeId}`, body: { version: 1, title: "Renamed end" } })),
+  "GET /api/v1/questions/[id]/standing": R("viewer", (f) => ({ path: `/api/v1/questions/${f.questionId}/standing` })),
+  "GET /api/v1/scenarios/[id]/indicators": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/indicators` })),
+  "POST /api/v1/hypotheses/[id]/indicators": R("editor", (f, role) => ({ path: `/api/v1/hypotheses/${f.h1}/indicators`, body: { title: `Seen (${role})`, direction: "supports" } })),
+  "PATCH /api/v1/indicators/[id]": R("editor", (f) => ({ path: `/api/v1/indicators/${f.indicatorId}`, body: { version: 1, status: "observed", evidenceIds: [f.e1] } })),
+  "GET /api/v1/scenarios/[id]/assumptions": R("viewer", (f) => ({ path: `/api/v1/scenarios/${f.scenarioId}/assumptions` })),
+  "POST /api/v1/questions/[id]/assumptions": R("editor", (f, role) => ({ path: `/api/v1/questions/${f.questionId}/assumptions`, body: { statement: `Assumed (${role})` } })),
+  "PATCH /api/v1/assumptions/[id]": R("editor", (f) => ({ path: `/api/v1/assumptions/${f.assumptionId}`, body: { version: 1, status: "unsupported", note: "no source" } })),
   "GET /api/v1/analysts/[id]/calibration": R("viewer", (f) => ({ path: `/api/v1/analysts/${f.ownerId}/calibration` })),
   "DELETE /api/v1/invites/[id]": R("owner", (f) => ({ path: `/api/v1/invites/${f.inviteId}` })),
   // accepting is for someone new: tested on its own below
@@ -120,6 +130,8 @@ function expected(rule: Rule, role: Role): "ok" | 401 | 403 | 404 {
 
 async function fixture(owner: ApiClient): Promise<Fixture> {
   const s = await newScenario(owner, "Access matrix");
+  // roles alone decide here: independent judgments (which hold back an export) are off
+  await showTeamFigures(owner, s);
   const q = await newQuestion(owner, s.id, "Root?", ["Yes", "No"]);
   const [h1, h2] = q.hypotheses;
   const child = await newQuestion(owner, s.id, "Given yes, why?", ["A", "B"], h1.id);
@@ -128,6 +140,8 @@ async function fixture(owner: ApiClient): Promise<Fixture> {
   const e2 = await newEvidence(owner, s.id, { summary: "Second" });
   const outcome = expectOk(await owner.post(`/api/v1/scenarios/${s.id}/outcomes`, { title: "End", hypothesisIds: [h1.id] }), 201);
   await estimate(owner, q.id, { [h1.id]: 0.6, [h2.id]: 0.4 });
+  const indicator = expectOk(await owner.post(`/api/v1/hypotheses/${h1.id}/indicators`, { title: "Watched", direction: "undermines" }), 201);
+  const assumption = expectOk(await owner.post(`/api/v1/questions/${q.id}/assumptions`, { statement: "Held" }), 201);
   const extra = await signUp(baseUrl, "Extra");
   await invite(owner, s.id, extra, "viewer");
   const pending = expectOk(await owner.post(`/api/v1/scenarios/${s.id}/invites`, { role: "viewer" }), 201);
@@ -148,6 +162,8 @@ async function fixture(owner: ApiClient): Promise<Fixture> {
     acceptToken: String(accept.url).split("/invite/")[1]!,
     exportDoc: expectOk(await owner.get(`/api/v1/scenarios/${s.id}/export`)),
     apiTokenId: expectOk(await owner.post("/api/v1/me/tokens", { name: "fixture" }), 201).id,
+    indicatorId: indicator.id,
+    assumptionId: assumption.id,
   };
 }
 

@@ -145,7 +145,22 @@ describe("real replies validate against the document", () => {
     ok(await owner.post(`/api/v1/questions/${b.question.id}/estimates`, { probabilities: { [b.h1.id]: 0.55, [b.h2.id]: 0.45 }, rationale: "second look", evidenceIds: [b.evidence.id] }), "POST", "/api/v1/questions/{id}/estimates");
     ok(await owner.get(`/api/v1/questions/${b.question.id}/estimates`), "GET", "/api/v1/questions/{id}/estimates");
     ok(await owner.get(`/api/v1/questions/${b.question.id}/estimates?limit=1&order=desc`), "GET", "/api/v1/questions/{id}/estimates");
+    const standing = ok(await owner.get(`/api/v1/questions/${b.question.id}/standing`), "GET", "/api/v1/questions/{id}/standing");
+    expect(standing.items).toEqual([expect.objectContaining({ analystId: owner.user!.id, rationale: "second look", needsReview: false })]);
     ok(await owner.get(`/api/v1/questions/${b.question.id}/resolution`), "GET", "/api/v1/questions/{id}/resolution");
+  });
+
+  it("indicators and key assumptions", async () => {
+    const i = ok(await owner.post(`/api/v1/hypotheses/${b.h1.id}/indicators`, { title: "Guard questioned", description: "by the police", direction: "supports" }), "POST", "/api/v1/hypotheses/{id}/indicators");
+    ok(await owner.patch(`/api/v1/indicators/${i.id}`, { version: i.version, status: "observed", evidenceIds: [b.evidence.id] }), "PATCH", "/api/v1/indicators/{id}");
+    const listed = ok(await owner.get(`/api/v1/scenarios/${sid}/indicators`), "GET", "/api/v1/scenarios/{id}/indicators");
+    expect(listed.items[0].observedAt).toEqual(expect.any(String));
+    ok(await owner.get(`/api/v1/scenarios/${sid}/indicators?asOf=2020-01-01`), "GET", "/api/v1/scenarios/{id}/indicators");
+    const a = ok(await owner.post(`/api/v1/questions/${b.question.id}/assumptions`, { statement: "The guard was on duty" }), "POST", "/api/v1/questions/{id}/assumptions");
+    ok(await owner.patch(`/api/v1/assumptions/${a.id}`, { version: a.version, status: "caveated", note: "one source" }), "PATCH", "/api/v1/assumptions/{id}");
+    ok(await owner.get(`/api/v1/scenarios/${sid}/assumptions`), "GET", "/api/v1/scenarios/{id}/assumptions");
+    // a rule broken: observed without evidence
+    conforms(await owner.patch(`/api/v1/indicators/${i.id}`, { version: 2, evidenceIds: [] }), "PATCH", "/api/v1/indicators/{id}");
   });
 
   it("analysis, before and after a resolution", async () => {
@@ -163,6 +178,8 @@ describe("real replies validate against the document", () => {
     ok(await owner.get(`/api/v1/analysts/${owner.user!.id}/calibration`), "GET", "/api/v1/analysts/{id}/calibration");
     const diff = ok(await owner.get(`/api/v1/scenarios/${sid}/diff?from=2020-01-01&to=${new Date(Date.now() + 60_000).toISOString()}`), "GET", "/api/v1/scenarios/{id}/diff");
     expect(diff.items.length).toBeGreaterThan(0);
+    const brief = ok(await owner.get(`/api/v1/scenarios/${sid}/brief?since=2020-01-01`), "GET", "/api/v1/scenarios/{id}/brief");
+    expect(brief).toContain("## Key judgments");
     const history = ok(await owner.get(`/api/v1/scenarios/${sid}/history`), "GET", "/api/v1/scenarios/{id}/history");
     expect(history.items.length).toBeGreaterThan(5);
     ok(await owner.get(`/api/v1/scenarios/${sid}/history?order=newest&limit=2&kind=evidence`), "GET", "/api/v1/scenarios/{id}/history");
@@ -210,6 +227,7 @@ describe("real replies validate against the document", () => {
       [await owner.post(`/api/v1/questions/${q.id}/estimates`, { probabilities: { [q.hypotheses[0].id]: 0.5 }, rationale: "half" }), "POST", "/api/v1/questions/{id}/estimates", 422],
       [await owner.get(`/api/v1/scenarios/${s.id}/evidence?limit=0`), "GET", "/api/v1/scenarios/{id}/evidence", 422],
       [await owner.get(`/api/v1/scenarios/${s.id}/diff?from=2022-01-02&to=2022-01-01`), "GET", "/api/v1/scenarios/{id}/diff", 422],
+      [await owner.get(`/api/v1/scenarios/${s.id}/brief?since=2022-01-02&asOf=2022-01-01`), "GET", "/api/v1/scenarios/{id}/brief", 422],
       [await owner.patch(`/api/v1/evidence/${e.id}`, { version: 99, summary: "stale" }), "PATCH", "/api/v1/evidence/{id}", 409],
       [await colleague.post(`/api/v1/scenarios/${s.id}/questions`, { title: "Mine?", hypotheses: [{ title: "A" }, { title: "B" }] }), "POST", "/api/v1/scenarios/{id}/questions", 403],
       [await anonymous.get("/api/v1/scenarios"), "GET", "/api/v1/scenarios", 401],

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { ApiClient } from "../support/client";
 import { signUp } from "../support/accounts";
-import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario } from "../support/api";
+import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, showTeamFigures } from "../support/api";
 
 const baseUrl = inject("baseUrl");
 
@@ -172,6 +172,7 @@ describe("estimates are stored exactly as given", () => {
 describe("clearing a rating", () => {
   it("consistency null appends a cleared row: unrated now and later, rated as before at earlier times", async () => {
     const s = await newScenario(a, "Clear");
+    await showTeamFigures(a, s); // a reads team cells without having estimated
     const q = await newQuestion(a, s.id, "Q", ["H1", "H2"]);
     const [h1, h2] = q.hypotheses;
     const e = await newEvidence(a, s.id);

@@ -8,7 +8,7 @@ import type { ScenarioDocument } from "@/lib/transfer/format";
 import type { ApiClient } from "../support/client";
 import { authPost, signUp, TEST_PASSWORD } from "../support/accounts";
 import { ApiClient as Client } from "../support/client";
-import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, sleep, invite } from "../support/api";
+import { estimate, expectOk, expectProblem, newEvidence, newQuestion, newScenario, newSource, sleep, invite, showTeamFigures } from "../support/api";
 import { countRows } from "../support/store";
 import { eq, or } from "drizzle-orm";
 
@@ -26,6 +26,7 @@ beforeEach(async () => {
 /** A scenario with every kind of row the store keeps, including history. */
 async function richScenario(title: string): Promise<{ id: string; asOf: string }> {
   const s = await newScenario(a, title, "Every kind of row");
+  await showTeamFigures(a, s); // the copy keeps the setting, so its importer reads the team too
   await invite(a, s.id, b, "editor");
   const q1 = await newQuestion(a, s.id, "Root", ["Yes", "No", "Unclear"]);
   const [yes, no, unclear] = q1.hypotheses;
@@ -55,7 +56,7 @@ async function richScenario(title: string): Promise<{ id: string; asOf: string }
   expectOk(await a.put(`/api/v1/evidence/${e1.id}/ratings`, { ratings: [{ hypothesisId: yes.id, consistency: "CC" }] })); // re-rating
   await estimate(a, q1.id, { [yes.id]: 0.7, [no.id]: 0.3 }, "revised");
   expectOk(await a.post(`/api/v1/questions/${q1.id}/resolution`, { hypothesisId: yes.id, note: "confirmed" }), 201);
-  expectOk(await a.patch(`/api/v1/scenarios/${s.id}`, { version: 1, summary: "Every kind of row, edited" }));
+  expectOk(await a.patch(`/api/v1/scenarios/${s.id}`, { version: 2, summary: "Every kind of row, edited" }));
   expect(o1.id).toBeTruthy();
   return { id: s.id, asOf };
 }
@@ -209,6 +210,7 @@ describe("people in an imported document", () => {
 
   it("a stand-in does not block its email from signing up, and signing up does not hand over the imported record", async () => {
     const s = await newScenario(a, "Newcomer");
+    await showTeamFigures(a, s); // the importer exports the copy without estimating
     const q = await newQuestion(a, s.id, "Q", ["H1", "H2"]);
     await estimate(a, q.id, { [q.hypotheses[0].id]: 0.5, [q.hypotheses[1].id]: 0.5 });
     const newcomer = `newcomer.${randomUUID().slice(0, 8)}@example.test`;

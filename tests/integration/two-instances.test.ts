@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../support/client";
 import { authPost, TEST_PASSWORD, uniqueEmail } from "../support/accounts";
-import { allPages, invite } from "../support/api";
+import { allPages, invite, showTeamFigures } from "../support/api";
 import { testEngine } from "../support/database";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -42,6 +42,7 @@ describe.skipIf(testEngine() !== "postgres")("two instances on one PostgreSQL da
   it("32 writers across both for 20 s: no acknowledged write lost, every stale edit 409, no 5xx, sessions valid on both", async () => {
     const owner = await person(a, "Owner");
     const scenario = (await owner.post("/api/v1/scenarios", { title: "Two instances" })).body;
+    await showTeamFigures(owner, scenario); // the owner reads every writer's estimates without estimating
     const question = (
       await owner.post(`/api/v1/scenarios/${scenario.id}/questions`, { title: "Who?", hypotheses: [{ title: "A" }, { title: "B" }, { title: "C" }] })
     ).body;

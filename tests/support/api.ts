@@ -37,6 +37,11 @@ export async function newScenario(c: ApiClient, title = "Test scenario", summary
   return expectOk(await c.post("/api/v1/scenarios", summary === undefined ? { title } : { title, summary }), 201);
 }
 
+/** Turns independent judgments off, for tests that read the team's figures before estimating. */
+export async function showTeamFigures(c: ApiClient, scenario: { id: string; version: number }): Promise<any> {
+  return expectOk(await c.patch(`/api/v1/scenarios/${scenario.id}`, { version: scenario.version, independentElicitation: false }));
+}
+
 export async function newQuestion(
   c: ApiClient,
   scenarioId: string,

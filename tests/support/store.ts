@@ -46,6 +46,12 @@ const COUNTS: Record<string, Counter> = {
   forecasters: (st, s, id) =>
     st.db.select({ n: count() }).from(s.forecasters).innerJoin(s.questions, eq(s.questions.id, s.forecasters.questionId)).where(eq(s.questions.scenarioId, id)),
   resolutions: (st, s, id) => st.db.select({ n: count() }).from(s.resolutions).where(eq(s.resolutions.scenarioId, id)),
+  indicators: (st, s, id) => st.db.select({ n: count() }).from(s.indicators).where(eq(s.indicators.scenarioId, id)),
+  indicator_versions: (st, s, id) =>
+    st.db.select({ n: count() }).from(s.indicatorVersions).innerJoin(s.indicators, eq(s.indicators.id, s.indicatorVersions.indicatorId)).where(eq(s.indicators.scenarioId, id)),
+  assumptions: (st, s, id) => st.db.select({ n: count() }).from(s.assumptions).where(eq(s.assumptions.scenarioId, id)),
+  assumption_versions: (st, s, id) =>
+    st.db.select({ n: count() }).from(s.assumptionVersions).innerJoin(s.assumptions, eq(s.assumptions.id, s.assumptionVersions.assumptionId)).where(eq(s.assumptions.scenarioId, id)),
   events: (st, s, id) => st.db.select({ n: count() }).from(s.events).where(eq(s.events.scenarioId, id)),
 };
 

@@ -63,6 +63,29 @@ describe("describeEvent", () => {
     });
   });
 
+  it("says what happened to an indicator and a key assumption, under their question", () => {
+    const watching = { hypothesisId: "h1", title: "Guard questioned", description: "", direction: "supports", status: "watching", evidenceIds: [], version: 1 };
+    expect(ev("indicator.added", "indicator", "i1", null, watching)).toEqual({
+      text: "added indicator “Guard questioned”, which would support “Yes” of “Did a faction help?”",
+      questionId: "q1",
+      item: null,
+    });
+    expect(ev("indicator.observed", "indicator", "i1", watching, { ...watching, status: "observed", evidenceIds: ["e1"], version: 2 }).text).toBe(
+      "observed indicator “Guard questioned” for “Yes”, shown by “Guard waved him through”",
+    );
+    expect(ev("indicator.updated", "indicator", "i1", watching, { ...watching, status: "retired", version: 2 }).text).toBe("retired indicator “Guard questioned”");
+    expect(ev("indicator.updated", "indicator", "i1", watching, { ...watching, status: "not_observed", version: 2 }).text).toBe("marked indicator “Guard questioned” not observed");
+    const solid = { questionId: "q1", statement: "Guards were on duty", status: "solid", note: "", version: 1 };
+    expect(ev("assumption.added", "assumption", "a1", null, solid)).toEqual({
+      text: "added key assumption “Guards were on duty” to “Did a faction help?”",
+      questionId: "q1",
+      item: null,
+    });
+    expect(ev("assumption.updated", "assumption", "a1", solid, { ...solid, status: "unsupported", note: "no roster", version: 2 }).text).toBe(
+      "marked assumption “Guards were on duty” unsupported (was solid) — no roster",
+    );
+  });
+
   it("describes every catalogued type in words, and anything else without failing", () => {
     for (const type of Object.keys(EVENT_TYPES)) {
       const text = ev(type, EVENT_TYPES[type as keyof typeof EVENT_TYPES].entity, "x", null, null).text;

@@ -120,7 +120,7 @@ describe("the OpenAPI document", () => {
     for (const op of OPERATIONS) {
       const responses = (doc.paths?.[op.path] as Json)[op.method].responses as Json;
       expect(Object.keys(responses).map(Number).sort((a, b) => a - b), op.operationId).toEqual([op.reply.status, ...errorStatuses(op)]);
-      if (op.reply.status !== 204) expect(responses[op.reply.status].content["application/json"].schema, op.operationId).toBeDefined();
+      if (op.reply.status !== 204) expect(responses[op.reply.status].content[op.reply.contentType ?? "application/json"].schema, op.operationId).toBeDefined();
       for (const status of errorStatuses(op)) {
         const ref = responses[status].$ref as string;
         const shared = (doc.components?.responses as Json)[ref.split("/").pop()!];

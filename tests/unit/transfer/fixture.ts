@@ -24,14 +24,18 @@ export function sampleDocument(id: IdScheme = uuidScheme("a"), exportedAt = "202
     format: "branchpoint.scenario",
     formatVersion: 1,
     exportedAt,
-    scenario: { id: id("s"), title: "Kabul embassy attack", summary: "", version: 2, createdBy: id("ann"), createdAt: t(5), updatedAt: t(6), archivedAt: null },
+    scenario: { id: id("s"), title: "Kabul embassy attack", summary: "", version: 2, createdBy: id("ann"), createdAt: t(5), updatedAt: t(6), archivedAt: null, independentElicitation: false },
     people: [
       { id: id("ann"), name: "Ann Analyst", email: "ann@example.com" },
       { id: id("bob"), name: "Bob", email: "bob@example.com" },
     ],
     questions: [
-      { id: id("q1"), parentHypothesisId: null, title: "Insider help?", description: "", position: 0, version: 1, createdAt: t(5), updatedAt: t(5), versions: [{ version: 1, title: "Insider help?", description: "", editedBy: id("ann"), createdAt: t(5) }] },
-      { id: id("q2"), parentHypothesisId: id("h1"), title: "Why not shared?", description: "given yes", position: 1, version: 1, createdAt: t(5, 1), updatedAt: t(5, 1), versions: [] },
+      {
+        id: id("q1"), parentHypothesisId: null, title: "Insider help?", description: "", resolutionCriteria: "Yes if a court record or official inquiry names an insider", resolveBy: t(9),
+        position: 0, version: 1, createdAt: t(5), updatedAt: t(5),
+        versions: [{ version: 1, title: "Insider help?", description: "", resolutionCriteria: "Yes if a court record or official inquiry names an insider", resolveBy: t(9), editedBy: id("ann"), createdAt: t(5) }],
+      },
+      { id: id("q2"), parentHypothesisId: id("h1"), title: "Why not shared?", description: "given yes", resolutionCriteria: "", resolveBy: null, position: 1, version: 1, createdAt: t(5, 1), updatedAt: t(5, 1), versions: [] },
     ],
     hypotheses: [
       { id: id("h1"), questionId: id("q1"), title: "Yes", description: "", status: "open", position: 0, version: 1, createdAt: t(5), updatedAt: t(5), versions: [{ version: 1, title: "Yes", description: "", status: "open", editedBy: id("ann"), createdAt: t(5) }] },
@@ -60,6 +64,25 @@ export function sampleDocument(id: IdScheme = uuidScheme("a"), exportedAt = "202
     forecasters: [{ questionId: id("q1"), analystId: id("bob"), firstAt: t(7) }],
     resolutions: [
       { id: id("res1"), questionId: id("q1"), hypothesisId: id("h1"), annulled: false, note: "", correctionReason: null, causeQuestionId: null, resolvedBy: id("ann"), createdAt: t(8) },
+    ],
+    indicators: [
+      {
+        id: id("i1"), hypothesisId: id("h1"), title: "Guard questioned by police", description: "", direction: "supports", status: "observed", evidenceIds: [id("e1")],
+        version: 2, createdBy: id("ann"), createdAt: t(6), updatedAt: t(7),
+        versions: [
+          { version: 1, title: "Guard questioned by police", description: "", direction: "supports", status: "watching", evidenceIds: [], editedBy: id("ann"), createdAt: t(6) },
+          { version: 2, title: "Guard questioned by police", description: "", direction: "supports", status: "observed", evidenceIds: [id("e1")], editedBy: id("bob"), createdAt: t(7) },
+        ],
+      },
+    ],
+    assumptions: [
+      {
+        id: id("a1"), questionId: id("q1"), statement: "The guard was on duty that morning", status: "unsupported", note: "no roster seen", version: 2, createdBy: id("ann"), createdAt: t(6), updatedAt: t(7),
+        versions: [
+          { version: 1, statement: "The guard was on duty that morning", status: "solid", note: "", editedBy: id("ann"), createdAt: t(6) },
+          { version: 2, statement: "The guard was on duty that morning", status: "unsupported", note: "no roster seen", editedBy: id("bob"), createdAt: t(7) },
+        ],
+      },
     ],
     events: [
       { id: id("ev1"), actorId: id("ann"), at: t(5), type: "scenario.created", entity: "scenario", entityId: id("s"), before: null, after: { title: "Kabul embassy attack" } },

@@ -116,6 +116,33 @@ describe("parseScenarioDocument", () => {
     expect((await issues(verbatim)).map((i) => i.path)).toEqual(["evidence.0.excerpt"]);
   });
 
+  it("reads documents from before indicators and key assumptions, and checks theirs in newer ones", async () => {
+    const older = sampleDocument() as any;
+    delete older.indicators;
+    delete older.assumptions;
+    const parsed = await parseScenarioDocument(older);
+    expect(parsed.indicators).toEqual([]);
+    expect(parsed.assumptions).toEqual([]);
+
+    const doc = sampleDocument();
+    doc.indicators[0]!.hypothesisId = doc.questions[0]!.id; // a question is not a hypothesis
+    doc.indicators[0]!.evidenceIds = ["gone"];
+    doc.indicators[0]!.versions[1]!.evidenceIds = []; // observed without evidence
+    doc.assumptions[0]!.questionId = doc.hypotheses[0]!.id;
+    doc.assumptions[0]!.versions[1]!.editedBy = "nobody";
+    expect((await issues(doc)).map((i) => i.path)).toEqual([
+      "indicators.0.hypothesisId",
+      "indicators.0.evidenceIds.0",
+      "indicators.0.versions.1.evidenceIds",
+      "assumptions.0.questionId",
+      "assumptions.0.versions.1.editedBy",
+    ]);
+    const bad = sampleDocument() as any;
+    bad.indicators[0].status = "seen";
+    bad.assumptions[0].extra = true;
+    expect((await issues(bad)).map((i) => i.path)).toEqual(["indicators.0.status", "assumptions.0"]);
+  });
+
   it("refuses more rows than allowed (413), counting versions", async () => {
     const doc = sampleDocument();
     const err = await parseScenarioDocument(doc, { maxRows: 5 }).catch((e: unknown) => e);

@@ -52,7 +52,7 @@ describe("definedIds", () => {
     expect(ids[0]).toEqual({ id: doc.scenario.id, kind: "scenario", path: ["scenario", "id"] });
     expect(ids.map((d) => d.kind)).toEqual([
       "scenario", "person", "person", "question", "question", "hypothesis", "hypothesis", "hypothesis",
-      "outcome", "source", "evidence", "rating", "estimate", "resolution", "event", "event", "event",
+      "outcome", "source", "evidence", "rating", "estimate", "resolution", "indicator", "assumption", "event", "event", "event",
     ]);
     expect(new Set(ids.map((d) => d.id)).size).toBe(ids.length);
     expect(ids.find((d) => d.kind === "rating")?.path).toEqual(["ratings", 0, "id"]);

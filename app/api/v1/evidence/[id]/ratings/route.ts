@@ -1,10 +1,11 @@
 // GET /api/v1/evidence/{id}/ratings[?asOf=] — every analyst's ratings · PUT — the caller rates hypotheses
 import { route, json, notAllowed } from "@/lib/http/route";
 import { listRatings, putRatings } from "@/lib/ratings/service";
-import { putRatingsInput, ratingsQuery } from "@/lib/ratings/schema";
+import { putRatingsInput } from "@/lib/ratings/schema";
+import { asOfQuery } from "@/lib/validation/common";
 
 export const GET = route<{ id: string }>(async ({ store, actor, params, query }) =>
-  json({ items: await listRatings(store, actor, params.id, query(ratingsQuery).asOf) }),
+  json({ items: await listRatings(store, actor, params.id, query(asOfQuery).asOf) }),
 );
 
 export const PUT = route<{ id: string }>(async ({ store, actor, params, body }) =>

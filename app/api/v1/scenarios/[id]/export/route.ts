@@ -1,6 +1,7 @@
 // GET /api/v1/scenarios/{id}/export — the whole scenario as a lossless, versioned JSON document (download)
 import { route, notAllowed } from "@/lib/http/route";
-import { exportFileName, exportScenario } from "@/lib/transfer/export";
+import { exportScenario } from "@/lib/transfer/export";
+import { titleFileName } from "@/lib/http/file-name";
 
 export const GET = route<{ id: string }>(async ({ store, actor, params }) => {
   const doc = await exportScenario(store, actor, params.id);
@@ -8,7 +9,7 @@ export const GET = route<{ id: string }>(async ({ store, actor, params }) => {
     status: 200,
     headers: {
       "content-type": "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="${exportFileName(doc.scenario.title)}"`,
+      "content-disposition": `attachment; filename="${titleFileName(doc.scenario.title, "branchpoint.json")}"`,
       "cache-control": "no-store",
     },
   });

@@ -1,0 +1,49 @@
+// The team person by person: each analyst's estimate in force on a question now (or as of a
+// time) — their probabilities as given, rationale and linked evidence — flagged for review
+// when hypotheses were added since. Subject to independent judgments: before the caller's own
+// first estimate, only their own (that is, none) shows.
+import "server-only";
+import { inArray } from "drizzle-orm";
+import type { Store } from "@/db/store";
+import { requireActor, requireEntityRole, type Actor } from "@/lib/access/service";
+import { standingEstimates } from "@/lib/asof/estimates";
+import { hypothesesAt } from "@/lib/asof/questions";
+import { questionHidden } from "@/lib/elicitation/hidden";
+import { restrictToOpen } from "@/lib/math";
+
+export interface StandingEstimate {
+  analystId: string;
+  name: string | null;
+  /** As the analyst gave them. */
+  probabilities: Record<string, number>;
+  rationale: string;
+  evidenceIds: string[];
+  createdAt: string;
+  /** Hypotheses are open now that this estimate gives no figure for: it needs the analyst's review. */
+  needsReview: boolean;
+}
+
+export async function getStanding(store: Store, actor: Actor | null, questionId: string, asOf?: Date): Promise<{ items: StandingEstimate[] }> {
+  const a = requireActor(actor);
+  const { scenarioId, role } = await requireEntityRole(store, a, "question", questionId, "viewer");
+  const hidden = await questionHidden(store, scenarioId, questionId, a.id, role, asOf);
+  const [standing, hypotheses] = await Promise.all([standingEstimates(store, questionId, asOf), hypothesesAt(store, { questionIds: [questionId] }, asOf)]);
+  const shown = hidden ? standing.filter((e) => e.analystId === a.id) : standing;
+  const openIds = hypotheses.filter((h) => h.status === "open").map((h) => h.id);
+  const u = store.schema.user;
+  const names = new Map(
+    shown.length === 0 ? [] : (await store.db.select({ id: u.id, name: u.name }).from(u).where(inArray(u.id, shown.map((e) => e.analystId)))).map((r) => [r.id, r.name]),
+  );
+  const items = shown
+    .map((e) => ({
+      analystId: e.analystId,
+      name: names.get(e.analystId) ?? null,
+      probabilities: e.probabilities,
+      rationale: e.rationale,
+      evidenceIds: e.evidenceIds,
+      createdAt: e.createdAt.toISOString(),
+      needsReview: restrictToOpen(e.probabilities, openIds).missing.length > 0,
+    }))
+    .sort((x, y) => (x.name ?? "").localeCompare(y.name ?? "") || (x.analystId < y.analystId ? -1 : 1));
+  return { items };
+}
