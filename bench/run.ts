@@ -3,13 +3,15 @@
 // need; measures HTTP estimate writes on one and on two instances of one PostgreSQL
 // database; and whether the largest allowed import stalls other users.
 // and loads the heaviest pages in Chromium for their weight and first paint.
-// `npm run bench -- analysis`, `-- writes`, `-- import`, `-- hot` or `-- pages` runs one part.
+// Also: whether a page of a long estimate history costs more than one of a short history.
+// `npm run bench -- analysis`, `-- writes`, `-- import`, `-- hot`, `-- pages` or `-- paging` runs one part.
 import "../scripts/server-only-stub";
 import { main } from "./main";
 import { importStall } from "./import-stall";
 import { writeThroughput } from "./writes";
 import { pageWeights } from "./pages";
 import { hotPaths } from "./hot";
+import { pagingCost } from "./paging";
 
 const parts = process.argv.slice(2);
 const wants = (part: string) => parts.length === 0 || parts.includes(part);
@@ -19,6 +21,7 @@ const wants = (part: string) => parts.length === 0 || parts.includes(part);
   if (wants("writes")) await writeThroughput();
   if (wants("import")) await importStall();
   if (wants("hot")) await hotPaths();
+  if (wants("paging")) await pagingCost();
   if (wants("pages")) await pageWeights();
 })().then(
   () => process.exit(0),
