@@ -1,7 +1,7 @@
 // Keyset paging, the one way long lists are served: a page is `limit` rows after a cursor,
 // the (timestamp, id) of the last row served — stable while new rows arrive, and a page
 // costs the same however long the history behind it is (an index seek, then `limit` rows).
-import { and, eq, gt, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, gt, gte, lt, lte, or, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 
@@ -42,7 +42,11 @@ export function afterCursor(at: AnyColumn, id: AnyColumn, cursor: string | undef
   if (!cursor) return undefined;
   const k = decodeCursor(cursor);
   const past = descending ? lt : gt;
-  return or(past(at, k.at), and(eq(at, k.at), past(id, k.id)));
+  // The bound on `at` alone comes first so both engines seek the (…, at, id) index to the
+  // cursor; the OR only settles the rows that share its moment. Written as one OR of the two
+  // cases, the planners scanned from the start of the list (10 ms vs 1 ms at 200k estimates).
+  const from = descending ? lte : gte;
+  return and(from(at, k.at), or(past(at, k.at), past(id, k.id)));
 }
 
 /** The page from `limit + 1` rows read: the extra row only says whether there is more. */
