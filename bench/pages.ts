@@ -51,20 +51,28 @@ export async function pageWeights(): Promise<void> {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         await cdp.send("Network.enable");
-        const scripts = new Set<string>();
+        const scripts = new Map<string, string>();
+        const sizes: [string, number][] = [];
         let bytes = 0;
         let count = 0;
         cdp.on("Network.responseReceived", (e) => {
-          if (e.type === "Script") scripts.add(e.requestId);
+          if (e.type === "Script") scripts.set(e.requestId, e.response.url);
         });
         cdp.on("Network.loadingFinished", (e) => {
           count++;
-          if (scripts.has(e.requestId)) bytes += e.encodedDataLength;
+          const url = scripts.get(e.requestId);
+          if (url === undefined) return;
+          bytes += e.encodedDataLength;
+          sizes.push([url, e.encodedDataLength]);
         });
         await page.goto(server.url + p.path(demo.id), { waitUntil: "networkidle" });
         // LCP is final once the page has been idle; read it after a frame
         lcp.push(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r((window as unknown as { __lcp: number }).__lcp)))));
         js.push(bytes / 1024);
+        // BENCH_SCRIPTS=1: which scripts make up the weight (first run of each page)
+        if (process.env.BENCH_SCRIPTS && i === 0) {
+          for (const [url, n] of sizes.sort((a, b) => b[1] - a[1])) console.log(`    ${(n / 1024).toFixed(1).padStart(7)} KB  ${new URL(url).pathname}`);
+        }
         requests = count;
         await context.close();
       }
