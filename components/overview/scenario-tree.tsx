@@ -108,14 +108,13 @@ function QuestionShape({ p, mode }: { p: PlacedNode; mode: TreeLayout["mode"] })
   );
 }
 
-function Figures({ h, x, y }: { h: HypothesisNode; x: number; y: number }) {
+function Figures({ h, tail, x, y }: { h: HypothesisNode; tail: string; x: number; y: number }) {
   const meta = TEXT_STYLES.meta;
   return (
     <text x={x} y={y} fontSize={meta.size} className={css.meta}>
       {h.state === "answer" && <tspan className={css.chipResolved}>✓ </tspan>}
       <tspan className={css.figure}>{h.figure}</tspan>
-      {h.words && <tspan> · {h.words}</tspan>}
-      {h.conditional && !h.archived && h.pathProbability !== null && <tspan> · path {pct(h.pathProbability)}</tspan>}
+      {tail && <tspan>{tail}</tspan>}
     </text>
   );
 }
@@ -131,7 +130,7 @@ function HypothesisShape({ p, mode }: { p: PlacedNode; mode: TreeLayout["mode"] 
       <>
         <Lines x={p.x + 4} y={textY} lines={p.lines} style="hypothesis" className={css.htitle} />
         <circle cx={p.x + p.width} cy={p.anchorY} r={3.5} fill={color} />
-        <Figures h={h} x={p.x + 4} y={p.anchorY + 15} />
+        <Figures h={h} tail={p.figureTail} x={p.x + 4} y={p.anchorY + 15} />
       </>
     );
   }
@@ -139,7 +138,7 @@ function HypothesisShape({ p, mode }: { p: PlacedNode; mode: TreeLayout["mode"] 
     <>
       <circle cx={p.x + G.trunk} cy={p.anchorY} r={h.archived || h.probability === null ? 3.5 : 3.5 + 3 * h.probability} fill={color} />
       <Lines x={p.x + G.branchTextX + 4} y={p.y + 4} lines={p.lines} style="hypothesis" className={css.htitle} />
-      <Figures h={h} x={p.x + G.branchTextX + 4} y={p.y + 4 + p.lines.length * lh + baseline("meta")} />
+      <Figures h={h} tail={p.figureTail} x={p.x + G.branchTextX + 4} y={p.y + 4 + p.lines.length * lh + baseline("meta")} />
     </>
   );
 }

@@ -294,6 +294,8 @@ export interface PlacedNode {
   anchorY: number;
   /** The title, wrapped. */
   lines: string[];
+  /** A branch's figures after its percentage (" · likely · path 14 %"), shortened to fit its width. */
+  figureTail: string;
 }
 
 export interface PlacedLink {
@@ -353,6 +355,19 @@ interface Sized {
   /** The anchor's offset from the box's top. */
   anchor: number;
   lines: string[];
+  figureTail: string;
+}
+
+/**
+ * What follows a branch's percentage on its figures line: its words and its path probability,
+ * dropping the words and then the path when the line would not fit `width` (the item's
+ * accessible name keeps them all).
+ */
+function figureTail(h: HypothesisNode, width: number, measure: Measure): string {
+  const path = h.conditional && !h.archived && h.pathProbability !== null ? ` · path ${pct(h.pathProbability)}` : "";
+  const words = h.words ? ` · ${h.words}` : "";
+  const tails = [words + path, path, words, ""];
+  return tails.find((t) => measure(`✓ ${h.figure}${t}`, "meta") <= width) ?? "";
 }
 
 function sizeNode(node: TreeNode, width: number, measure: Measure, mode: "wide" | "narrow"): Sized {
@@ -360,23 +375,23 @@ function sizeNode(node: TreeNode, width: number, measure: Measure, mode: "wide" 
   if (node.kind === "question") {
     const lines = wrapText(node.title, width - 2 * G.boxPadX, "question", measure, MAX_LINES.question);
     const height = G.boxPadY * 2 + G.metaHeight + lines.length * lh("question");
-    return { node, width, height, anchor: height / 2, lines };
+    return { node, width, height, anchor: height / 2, lines, figureTail: "" };
   }
   if (node.kind === "outcome") {
     const lines = wrapText(node.title, width - 2 * G.boxPadX - 4, "outcome", measure, MAX_LINES.outcome);
     const height = G.boxPadY * 2 + lines.length * lh("outcome") + lh("meta") + 2;
-    return { node, width, height, anchor: height / 2, lines };
+    return { node, width, height, anchor: height / 2, lines, figureTail: "" };
   }
   if (mode === "wide") {
     // the title above the branch's line, the figures below it
     const lines = wrapText(node.title, width - 8, "hypothesis", measure, MAX_LINES.hypothesis);
     const above = lines.length * lh("hypothesis") + G.branchAbove;
-    return { node, width, height: above + G.branchBelow, anchor: above, lines };
+    return { node, width, height: above + G.branchBelow, anchor: above, lines, figureTail: figureTail(node, width - 8, measure) };
   }
   // narrow: a marker on the left, the title, then the figures
   const lines = wrapText(node.title, width - G.branchTextX - 4, "hypothesis", measure, MAX_LINES.hypothesis);
   const height = 4 + lines.length * lh("hypothesis") + lh("meta") + 4;
-  return { node, width, height, anchor: 4 + lh("hypothesis") / 2, lines };
+  return { node, width, height, anchor: 4 + lh("hypothesis") / 2, lines, figureTail: figureTail(node, width - G.branchTextX - 4, measure) };
 }
 
 type Hierarchy = HierarchyNode<TreeNode>;
@@ -427,6 +442,7 @@ function place(n: Hierarchy, x: number, top: number, s: Sized): PlacedNode {
     height: s.height,
     anchorY: round(top + s.anchor),
     lines: s.lines,
+    figureTail: s.figureTail,
   };
 }
 

@@ -279,6 +279,19 @@ describe("layoutScenarioTree", () => {
     expect(secondTop).toBeGreaterThan(firstBottom);
   });
 
+  it("a branch's figures line fits its width: the words go first, then the path probability", () => {
+    const wide = layoutScenarioTree(t, { width: 900, measure });
+    const c = wide.nodes.find((p) => p.key.endsWith("h:c"))!;
+    // 7 px a character: "✓ 40 % · unlikely · path 12 %" needs 203 px
+    expect(c.width).toBeLessThan(203 + 8);
+    for (const p of wide.nodes.filter((x) => x.node.kind === "hypothesis")) {
+      expect(measure(`✓ ${(p.node as HypothesisNode).figure}${p.figureTail}`, "meta")).toBeLessThanOrEqual(p.width - 8);
+    }
+    expect(c.figureTail).toBe(" · path 12 %");
+    const roomy = layoutScenarioTree(t, { width: 900, measure: (text) => text.length * 3 });
+    expect(roomy.nodes.find((p) => p.key.endsWith("h:c"))!.figureTail).toBe(" · unlikely · path 12 %");
+  });
+
   it("a hypothesis's wrapped title fits its branch", () => {
     const layout = layoutScenarioTree(t, { width: 900, measure });
     for (const p of layout.nodes.filter((p) => p.node.kind === "hypothesis")) {
