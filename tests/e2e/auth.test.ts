@@ -171,8 +171,11 @@ describe("flow 1: sign up, the demo, sign out and in", () => {
     }
     await expectAccessible(page, "not found");
     await screenshot(page, "not-found");
-    // the favicon is served
+    // the favicon is served, at the address browsers ask for on their own too
     const icon = await page.request.get("/icon.svg");
     expect(icon.status()).toBe(200);
+    const ico = await page.request.get("/favicon.ico");
+    expect(ico.status()).toBe(200);
+    expect(ico.headers()["content-type"]).toMatch(/^image\//);
   });
 });

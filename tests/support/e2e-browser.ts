@@ -80,7 +80,8 @@ export function browserSession() {
     async page(options: ContextOptions & { baseUrl?: string } = {}): Promise<Page> {
       const page = await newPage(this.browser, options.baseUrl ?? baseUrl, options);
       page.on("console", (m) => {
-        if (m.type() === "error") problems.push(`console: ${m.text()}`);
+        // a failed load names no resource in its text: add the URL, or it cannot be traced
+        if (m.type() === "error") problems.push(`console: ${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`);
       });
       page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
       return page;
