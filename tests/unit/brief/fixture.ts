@@ -10,36 +10,17 @@ import type { HypothesisView, QuestionView, ScenarioView } from "@/lib/scenarios
 import type { Matrix, MatrixEvidence } from "@/lib/analysis/matrix";
 import type { StandingEstimate } from "@/lib/estimates/standing";
 import type { Consistency } from "@/lib/math";
+import { hypothesisView, questionView } from "../../support/views";
 
 export const AT = "2026-02-01T12:00:00.000Z";
 export const SINCE = "2026-01-01T00:00:00.000Z";
 const EARLY = "2025-12-01T00:00:00.000Z";
 
-function hyp(id: string, questionId: string, title: string, probability: number | null, status: "open" | "archived" = "open"): HypothesisView {
-  return { id, questionId, title, description: "", status, version: 1, createdAt: EARLY, probability, myProbability: null };
-}
+const hyp = (id: string, questionId: string, title: string, probability: number | null, status: "open" | "archived" = "open"): HypothesisView =>
+  hypothesisView({ id, questionId, title, probability, status, createdAt: EARLY });
 
-function question(id: string, title: string, hypotheses: HypothesisView[], extra: Partial<QuestionView> = {}): QuestionView {
-  return {
-    id,
-    title,
-    description: "",
-    resolutionCriteria: "",
-    resolveBy: null,
-    overdue: false,
-    teamHidden: false,
-    parentHypothesisId: null,
-    version: 1,
-    createdAt: EARLY,
-    updatedAt: EARLY,
-    analysts: 0,
-    disagreement: null,
-    myEstimate: null,
-    resolution: null,
-    hypotheses,
-    ...extra,
-  };
-}
+const question = (id: string, title: string, hypotheses: HypothesisView[], extra: Partial<QuestionView> = {}): QuestionView =>
+  questionView({ id, title, hypotheses, createdAt: EARLY, ...extra });
 
 export const Q1_YES = 0.6928203230275509 / (0.6928203230275509 + 0.28284271247461906);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hypothesisView, questionView } from "../../support/views";
 import type { HypothesisView, QuestionView, ScenarioView } from "@/lib/client/types";
 import {
   buildScenarioTree,
@@ -16,7 +17,7 @@ import {
 const AT = "2022-09-06T00:00:00.000Z";
 
 function hyp(id: string, title: string, probability: number | null, status: "open" | "archived" = "open"): Omit<HypothesisView, "questionId"> {
-  return { id, title, description: "", status, version: 1, createdAt: AT, probability, myProbability: null };
+  return hypothesisView({ id, questionId: "", title, probability, status, createdAt: AT }); // question() sets questionId
 }
 
 function question(
@@ -25,25 +26,7 @@ function question(
   hypotheses: Omit<HypothesisView, "questionId">[],
   extra: Partial<Pick<QuestionView, "parentHypothesisId" | "resolution" | "analysts">> & { teamHidden?: boolean } = {},
 ): QuestionView {
-  // (an assertion, not an annotation: the view grows fields the tree does not read)
-  return {
-    id,
-    title,
-    description: "",
-    resolutionCriteria: "",
-    resolveBy: null,
-    overdue: false,
-    teamHidden: extra.teamHidden ?? false,
-    parentHypothesisId: extra.parentHypothesisId ?? null,
-    version: 1,
-    createdAt: AT,
-    updatedAt: AT,
-    analysts: extra.analysts ?? 2,
-    disagreement: null,
-    myEstimate: null,
-    resolution: extra.resolution ?? null,
-    hypotheses: hypotheses.map((h) => ({ ...h, questionId: id })),
-  } as QuestionView;
+  return questionView({ id, title, createdAt: AT, analysts: 2, ...extra, hypotheses: hypotheses.map((h) => ({ ...h, questionId: id })) });
 }
 
 function outcome(id: string, title: string, hypothesisIds: string[], probability: number | null): ScenarioView["outcomes"][number] {
