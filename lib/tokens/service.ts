@@ -49,8 +49,10 @@ export async function createToken(store: Store, actor: Actor | null, input: Crea
   const a = requireSession(actor);
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const now = store.now();
+  // every write in a transaction of its own: on SQLite's one connection a bare write would join
+  // (and could be rolled back with) whatever transaction another request has open
   const row = (
-    await store.db
+    await store.tx((tx) => tx
       .insert(store.schema.apiTokens)
       .values({
         id: newId(),
@@ -60,7 +62,7 @@ export async function createToken(store: Store, actor: Actor | null, input: Crea
         createdAt: now,
         expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null,
       })
-      .returning()
+      .returning())
   )[0]!;
   return { ...tokenOut(row), token };
 }
@@ -78,11 +80,13 @@ export async function revokeToken(store: Store, actor: Actor | null, tokenId: st
   const a = requireSession(actor);
   const t = store.schema.apiTokens;
   // someone else's token does not exist for the caller
-  const revoked = await store.db
-    .update(t)
-    .set({ revokedAt: store.now() })
-    .where(and(eq(t.id, tokenId), eq(t.userId, a.id), isNull(t.revokedAt)))
-    .returning({ id: t.id });
+  const revoked = await store.tx((tx) =>
+    tx
+      .update(t)
+      .set({ revokedAt: store.now() })
+      .where(and(eq(t.id, tokenId), eq(t.userId, a.id), isNull(t.revokedAt)))
+      .returning({ id: t.id }),
+  );
   if (revoked.length === 0) {
     const mine = (await store.db.select({ id: t.id }).from(t).where(and(eq(t.id, tokenId), eq(t.userId, a.id))).limit(1))[0];
     if (!mine) throw notFound("Token");
@@ -99,7 +103,7 @@ export async function actorFromToken(store: Store, token: string): Promise<Actor
   const now = store.now();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) throw invalid();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
-    await store.db.update(t).set({ lastUsedAt: now }).where(eq(t.id, row.id));
+    await store.tx((tx) => tx.update(t).set({ lastUsedAt: now }).where(eq(t.id, row.id)));
   }
   return { id: row.userId, tokenId: row.id };
 }
