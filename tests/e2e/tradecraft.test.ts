@@ -61,6 +61,10 @@ describe("tradecraft in the browser", () => {
     expect(await block(second).getByTestId("team-probability").allInnerTexts()).toEqual(["—", "—"]);
     expect(await block(second).getByTestId("team-by-analyst").count()).toBe(0);
     await screenshot(second, "tradecraft-team-hidden");
+    // an export would show the owner's figures: refused, and the header says why instead of saving a file
+    session.expectConsoleError(/status of 403/);
+    await second.getByRole("link", { name: "Export" }).click();
+    await second.getByRole("alert").filter({ hasText: "Independent judgments hide a question that others have judged from you" }).waitFor();
 
     await block(second).getByRole("button", { name: "Update confidence" }).click();
     const panel = second.getByRole("dialog", { name: "Update confidence" });
