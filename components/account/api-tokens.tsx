@@ -3,15 +3,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type ApiError } from "@/lib/client/api";
 import { tokensQuery } from "@/lib/client/queries";
+import type { CreatedToken } from "@/lib/tokens/service";
 import { useFormat } from "@/lib/client/time";
 import { QueryState } from "@/components/ui/query-state";
 
-interface Created {
-  id: string;
-  name: string;
-  token: string;
-  expiresAt: string | null;
-}
+type Created = CreatedToken;
 
 /** Make, list and revoke the API tokens scripts use as `Authorization: Bearer <token>`. */
 export function ApiTokens() {

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { HypothesisView, Indicator, QuestionView, ScenarioView } from "@/lib/client/types";
 import { assumptionsQuery, indicatorsQuery } from "@/lib/client/queries";
-import { pct, words } from "@/lib/client/format";
+import { pct, spreadOf, words } from "@/lib/client/format";
 import { useFormat } from "@/lib/client/time";
 import { LIMITS } from "@/lib/validation/limits";
 import { InlineEdit } from "@/components/ui/inline-edit";
@@ -12,7 +12,6 @@ import { useScenarioMutation } from "./use-scenario-mutation";
 import { CriteriaDetails, TeamByAnalyst } from "./question-details";
 import { QuestionAssumptions } from "@/components/tradecraft/assumptions";
 
-const spreadLabel = (d: number | null) => (d === null ? null : d < 0.05 ? "spread low" : d < 0.15 ? "spread moderate" : "spread high");
 
 type StatusPatch = { version: number; status: "open" | "archived" };
 
@@ -155,10 +154,12 @@ export function QuestionBlock({
     ? scenario.questions.flatMap((q) => q.hypotheses).find((h) => h.id === question.parentHypothesisId)
     : null;
   const index = scenario.questions.findIndex((q) => q.id === question.id) + 1;
-  const spread = spreadLabel(question.disagreement);
+  const spread = spreadOf(question.disagreement);
   const closed = question.resolution !== null;
   const canChange = canEdit && !closed;
   const asOf = scenario.asOf;
+  // figures withheld from the caller, and there are some to withhold
+  const hidden = question.teamHidden && question.analysts > 0;
   const assumptions = useQuery(assumptionsQuery(scenario.id, asOf)).data?.items.filter((a) => a.questionId === question.id) ?? [];
   const indicators = useQuery(indicatorsQuery(scenario.id, asOf)).data?.items ?? [];
   // "since your last estimate": observed after it (or at all, if the caller never estimated)
@@ -191,7 +192,7 @@ export function QuestionBlock({
         )}
       </div>
       {closed && <ResolutionNote question={question} />}
-      {question.teamHidden && question.analysts > 0 && (
+      {hidden && (
         <p className="notice small" role="note" data-testid="team-hidden">
           Independent judgments: the team&apos;s figures and everyone&apos;s estimates stay hidden until you record your own, so your
           first judgment is yours alone.
@@ -210,7 +211,7 @@ export function QuestionBlock({
       </div>
       {question.hypotheses.map((h) => (
         <div key={h.id}>
-          <HypothesisRow h={h} conditional={depth > 0} canEdit={canEdit} hidden={question.teamHidden && question.analysts > 0} observedSince={observedSince(h.id)} />
+          <HypothesisRow h={h} conditional={depth > 0} canEdit={canEdit} hidden={hidden} observedSince={observedSince(h.id)} />
           {scenario.questions
             .filter((child) => child.parentHypothesisId === h.id)
             .map((child) => (
@@ -222,7 +223,7 @@ export function QuestionBlock({
         <span>
           {question.analysts} analyst{question.analysts === 1 ? "" : "s"}
         </span>
-        {spread && question.analysts >= 2 && <span>· {spread}</span>}
+        {spread && question.analysts >= 2 && <span>· spread {spread}</span>}
         {question.myEstimate && <span>· your last estimate {f.date(question.myEstimate.at)}</span>}
         {canChange && !addingHypothesis && (
           <button className="btn-link small" onClick={() => setAddingHypothesis(true)}>

@@ -105,7 +105,7 @@ function StandingTable({ scenarioId, question, asOf }: { scenarioId: string; que
   if (standing.isPending) return <p className="muted">Loading…</p>;
   if (standing.error) return <p className="field-error" role="alert">{standing.error.message}</p>;
   const items = standing.data.items;
-  if (items.length === 0) return <p className="muted">{question.teamHidden ? "Hidden until you record your own estimate." : "Nobody has estimated this question yet."}</p>;
+  if (items.length === 0) return <p className="muted">Nobody has estimated this question yet.</p>;
   const implied = new Map(matrix.data?.hypotheses.map((h) => [h.id, h.teamImpliedProbability]) ?? []);
   const range = (id: string) => {
     const ps = items.map((e) => e.probabilities[id]).filter((p): p is number => p !== undefined);

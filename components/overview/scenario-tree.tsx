@@ -21,10 +21,10 @@ import {
   type TreeNode,
 } from "@/lib/client/scenario-tree";
 import css from "./scenario-tree.module.css";
+import { SERIES_COLORS } from "@/components/history/colors";
 
 /** Okabe–Ito, in the history chart's order (components/history/colors.ts): hypothesis i's colour. */
-const HYPOTHESIS_COLORS = ["--oi-5", "--oi-1", "--oi-3", "--oi-6", "--oi-2", "--oi-7", "--oi-4", "--oi-8"].map((v) => `var(${v})`);
-export const hypothesisColor = (index: number) => HYPOTHESIS_COLORS[index % HYPOTHESIS_COLORS.length]!;
+const hypothesisColor = (index: number) => SERIES_COLORS[index % SERIES_COLORS.length]!;
 
 /** Text widths from a canvas set in the page's own font (one for the page, created on first use). */
 let canvasMeasure: Measure | null = null;

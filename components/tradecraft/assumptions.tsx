@@ -5,8 +5,6 @@ import { LIMITS } from "@/lib/validation/limits";
 import { CharCounter, tooLong } from "@/components/ui/char-counter";
 import { useScenarioMutation } from "@/components/overview/use-scenario-mutation";
 
-const STATUS_LABEL: Record<Assumption["status"], string> = { solid: "solid", caveated: "caveated", unsupported: "unsupported" };
-
 /**
  * A question's key assumptions (the tradecraft primer's key assumptions check): what the
  * judgment rests on, each rated solid, caveated or unsupported. Unsupported ones stand out.
@@ -91,7 +89,7 @@ function AssumptionItem({ a, canEdit }: { a: Assumption; canEdit: boolean }) {
   return (
     <li className={`assumption assumption-${a.status}`} data-testid="assumption">
       <div className="row-wrap">
-        <span className={a.status === "unsupported" ? "badge-danger" : a.status === "caveated" ? "badge-warn" : "chip"}>{STATUS_LABEL[a.status]}</span>
+        <span className={a.status === "unsupported" ? "badge-danger" : a.status === "caveated" ? "badge-warn" : "chip"}>{a.status}</span>
         <span className="grow">{a.statement}</span>
         {canEdit && !editing && (
           <button

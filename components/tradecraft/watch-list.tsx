@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { api, type ApiError } from "@/lib/client/api";
+import type { ApiError } from "@/lib/client/api";
+import { directionWords } from "@/lib/brief/phrases";
 import { evidenceQuery, indicatorsQuery, scenarioQuery, WATCH_EVIDENCE } from "@/lib/client/queries";
 import type { Evidence, Indicator, ScenarioView } from "@/lib/client/types";
 import { useFormat } from "@/lib/client/time";
@@ -21,7 +22,7 @@ const GROUPS: { status: Status; label: string; hint: string }[] = [
   { status: "retired", label: "Retired", hint: "no longer watched" },
 ];
 
-export const directionWords = (d: Indicator["direction"]) => (d === "supports" ? "▲ would support" : "▼ would undermine");
+const directionArrow = (d: Indicator["direction"]) => `${d === "supports" ? "▲" : "▼"} ${directionWords(d)}`;
 
 /** Where each hypothesis sits: its title, its question and the question's number. */
 function placesOf(s: ScenarioView) {
@@ -135,7 +136,7 @@ function IndicatorItem({
         <div className="watch-title">{i.title}</div>
         {i.description && <p className="muted small" style={{ margin: 0 }}>{i.description}</p>}
         <div className="row-wrap small" style={{ marginTop: 2 }}>
-          <span className={`chip direction-${i.direction}`}>{directionWords(i.direction)}</span>
+          <span className={`chip direction-${i.direction}`}>{directionArrow(i.direction)}</span>
           <span>
             “{place?.hypothesis ?? "a hypothesis added later"}”
             {place && (
@@ -289,16 +290,12 @@ function ObserveForm({
 
 /** A new indicator: which hypothesis, what to look for, and which way it would point. */
 function AddIndicatorForm({ scenario, onDone }: { scenario: ScenarioView; onDone: () => void }) {
-  const qc = useQueryClient();
   const open = scenario.questions.map((q, i) => ({ q, n: i + 1, hypotheses: q.hypotheses.filter((h) => h.status === "open") })).filter((g) => g.hypotheses.length > 0);
   const [hypothesisId, setHypothesisId] = useState(open[0]?.hypotheses[0]?.id ?? "");
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [direction, setDirection] = useState<Indicator["direction"]>("supports");
-  const add = useMutation<Indicator, ApiError, { hypothesisId: string; body: { title: string; description: string; direction: Indicator["direction"] } }>({
-    mutationFn: (v) => api<Indicator>(`/api/v1/hypotheses/${v.hypothesisId}/indicators`, { body: v.body }),
-    onSuccess: () => qc.invalidateQueries(),
-  });
+  const add = useScenarioMutation<{ title: string; description: string; direction: Indicator["direction"] }, Indicator>(`/api/v1/hypotheses/${hypothesisId}/indicators`, "POST");
   const blocked = add.isPending || !hypothesisId || tooLong(title, LIMITS.title) || tooLong(description, LIMITS.description, false);
   return (
     <section className="card" aria-labelledby="new-indicator-heading">
@@ -310,7 +307,7 @@ function AddIndicatorForm({ scenario, onDone }: { scenario: ScenarioView; onDone
           aria-label="New indicator"
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate({ hypothesisId, body: { title, description, direction } }, { onSuccess: onDone });
+            add.mutate({ title, description, direction }, { onSuccess: onDone });
           }}
         >
           <div className="field">

@@ -94,8 +94,9 @@ function withStatementCache(connection: SqliteConnection): SqliteConnection {
 
 export function openSqliteStore(url: string): SqliteStore {
   const connection = openSqlite(url);
+  // migrations run once, on the plain connection: their DDL has no place in the cache
+  migrate(drizzle(connection), { migrationsFolder: migrationsFolder() });
   const db = drizzle(withStatementCache(connection), { schema }) as unknown as Db;
-  migrate(db as never, { migrationsFolder: migrationsFolder() });
 
   // Nested calls (a service calling another inside its tx) join the open transaction.
   let tail: Promise<unknown> = Promise.resolve();

@@ -120,8 +120,9 @@ export async function listEvents(store: Store, actor: Actor | null, scenarioId: 
   if (others.length === 0) return { items, nextCursor: page.nextCursor };
   const ctx = await hidingContext(store, scenarioId, a.id, role);
   const hidden = await hiddenQuestions(store, ctx, others.map((e) => e.questionId!), q.to);
+  const withheld = new Set(others.filter((e) => hidden.has(e.questionId!)));
   const withhold = (e: AuditEvent): AuditEvent =>
-    others.includes(e) && hidden.has(e.questionId!) ? { ...e, before: null, after: { questionId: e.questionId, withheld: true }, summary: describeWithheld(e) } : e;
+    withheld.has(e) ? { ...e, before: null, after: { questionId: e.questionId, withheld: true }, summary: describeWithheld(e) } : e;
   return { items: items.map(withhold), nextCursor: page.nextCursor };
 }
 

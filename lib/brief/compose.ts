@@ -9,7 +9,7 @@ import type { ScoreFields } from "@/lib/analysis/scores";
 import type { ProbabilityChange } from "@/lib/analysis/diff-format";
 import type { IndicatorStatus } from "@/lib/indicators/service";
 import type { StandingEstimate } from "@/lib/estimates/standing";
-import { pct, signedPoints, words } from "@/lib/client/format";
+import { pct, signedPoints, spreadOf, words } from "@/lib/client/format";
 import { restrictToGiven } from "@/lib/math";
 import type {
   Brief,
@@ -24,18 +24,12 @@ import type {
   BriefResolution,
   BriefScoreLine,
   BriefScored,
-  SpreadLabel,
 } from "./types";
 
 export type * from "./types";
 
 /** How many evidence items a question's "most diagnostic" list keeps. */
 export const DIAGNOSTIC_TOP = 5;
-
-/** The overview's spread label: below 0.05 low, below 0.15 moderate, else high. */
-export function spreadOf(d: number | null): SpreadLabel | null {
-  return d === null ? null : d < 0.05 ? "low" : d < 0.15 ? "moderate" : "high";
-}
 
 /** Bits as the matrix prints them. */
 export const bits = (d: number) => `${d.toFixed(1)} bits`;

@@ -9,6 +9,9 @@ export const pct = (p: number | null | undefined, digits = 0): string =>
 
 export const words = (p: number | null | undefined): string => (p === null || p === undefined ? "no estimate" : icd203Words(p));
 
+/** How far apart the team is, in words: disagreement below 0.05 low, below 0.15 moderate, else high. */
+export const spreadOf = (d: number | null): "low" | "moderate" | "high" | null => (d === null ? null : d < 0.05 ? "low" : d < 0.15 ? "moderate" : "high");
+
 export const signedPoints = (d: number): string => {
   const pts = Math.round(d * 100);
   return pts === 0 ? "±0" : pts > 0 ? `▲${pts}` : `▼${-pts}`;

@@ -3,7 +3,6 @@ export type { ScenarioView, QuestionView, HypothesisView } from "@/lib/scenarios
 export type { ScenarioSummary } from "@/lib/scenarios/service";
 export type { AuditEvent } from "@/lib/audit/service";
 export type { Member } from "@/lib/members/service";
-export type { EstimateOut as Estimate } from "@/lib/estimates/service";
 export type { Evidence, EvidenceDetail, EvidenceVersion } from "@/lib/evidence/read";
 export type { Source, SourceSummary } from "@/lib/sources/service";
 export type { InviteOut, CreatedInvite } from "@/lib/invites/service";

@@ -18,9 +18,18 @@ export interface HidingContext {
   actorId: string;
 }
 
+/**
+ * The rule itself, for callers that already hold the facts: whether the actor had estimated
+ * the question by the time read (has a standing estimate then) and its resolution status then.
+ */
+export function hides(ctx: HidingContext, estimated: boolean, status: "open" | "resolved" | "annulled"): boolean {
+  return ctx.independentElicitation && ctx.role !== "viewer" && !estimated && status === "open";
+}
+
 /** The questions among `questionIds` whose figures are hidden from the actor at `asOf` (now when absent). */
 export async function hiddenQuestions(store: Store, ctx: HidingContext, questionIds: readonly string[], asOf?: Date): Promise<Set<string>> {
-  if (!ctx.independentElicitation || ctx.role === "viewer" || questionIds.length === 0) return new Set();
+  // nothing can be hidden from this actor here: spare the reads
+  if (!hides(ctx, false, "open") || questionIds.length === 0) return new Set();
   const f = store.schema.forecasters;
   const estimated = new Set<string>();
   for (const part of chunks([...new Set(questionIds)])) {
@@ -34,7 +43,7 @@ export async function hiddenQuestions(store: Store, ctx: HidingContext, question
   const unestimated = questionIds.filter((id) => !estimated.has(id));
   if (unestimated.length === 0) return new Set();
   const states = await resolutionsAt(store, unestimated, asOf);
-  return new Set(unestimated.filter((id) => states.get(id)!.status === "open"));
+  return new Set(unestimated.filter((id) => hides(ctx, false, states.get(id)!.status)));
 }
 
 /** The hiding context of an actor in a scenario (one read of the scenario's setting). */

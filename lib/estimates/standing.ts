@@ -26,9 +26,9 @@ export interface StandingEstimate {
 export async function getStanding(store: Store, actor: Actor | null, questionId: string, asOf?: Date): Promise<{ items: StandingEstimate[] }> {
   const a = requireActor(actor);
   const { scenarioId, role } = await requireEntityRole(store, a, "question", questionId, "viewer");
-  const hidden = await questionHidden(store, scenarioId, questionId, a.id, role, asOf);
-  const [standing, hypotheses] = await Promise.all([standingEstimates(store, questionId, asOf), hypothesesAt(store, { questionIds: [questionId] }, asOf)]);
-  const shown = hidden ? standing.filter((e) => e.analystId === a.id) : standing;
+  // hidden means the caller had no estimate then: their own — the only ones shown — are none
+  if (await questionHidden(store, scenarioId, questionId, a.id, role, asOf)) return { items: [] };
+  const [shown, hypotheses] = await Promise.all([standingEstimates(store, questionId, asOf), hypothesesAt(store, { questionIds: [questionId] }, asOf)]);
   const openIds = hypotheses.filter((h) => h.status === "open").map((h) => h.id);
   const u = store.schema.user;
   const names = new Map(

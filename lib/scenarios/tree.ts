@@ -9,7 +9,7 @@ import { openHypothesisIds, questionTreeAt } from "@/lib/asof/questions";
 import { standingEstimates } from "@/lib/asof/estimates";
 import { outcomesAt, recordedStateAt } from "@/lib/asof/recorded";
 import { resolutionsAt } from "@/lib/asof/resolutions";
-import { hiddenQuestions } from "@/lib/elicitation/hidden";
+import { hides } from "@/lib/elicitation/hidden";
 import type { Role } from "@/lib/access/service";
 
 export interface HypothesisView {
@@ -106,24 +106,20 @@ export async function buildScenarioView(
     tree.map((q) => q.id),
     asOf,
   );
-  const hidden = await hiddenQuestions(
-    store,
-    { independentElicitation: scenario.independentElicitation, role, actorId },
-    tree.map((q) => q.id),
-    asOf,
-  );
+  const hiding = { independentElicitation: scenario.independentElicitation, role, actorId };
   const at = (asOf ?? store.now()).getTime();
   const questions: QuestionView[] = [];
   const treeForOutcomes: TreeQuestion[] = [];
 
   for (const q of tree) {
     const open = openHypothesisIds(q);
-    const teamHidden = hidden.has(q.id);
     const standing = await standingEstimates(store, q.id, asOf);
-    const team = teamHidden ? null : aggregate(method, standing.map((e) => e.probabilities), open);
     const mine = standing.find((e) => e.analystId === actorId);
-    const myRestricted = mine ? restrictToOpen(mine.probabilities, open) : null;
     const resolution = resolutions.get(q.id)!;
+    // the standing estimates and the resolution in hand say all the rule needs
+    const teamHidden = hides(hiding, mine !== undefined, resolution.status);
+    const team = teamHidden ? null : aggregate(method, standing.map((e) => e.probabilities), open);
+    const myRestricted = mine ? restrictToOpen(mine.probabilities, open) : null;
 
     const hypotheses: HypothesisView[] = q.hypotheses.map((h) => ({
       id: h.id,

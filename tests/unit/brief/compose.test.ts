@@ -1,7 +1,8 @@
 // composeBrief over the hand-built scenario of ./fixture.ts: each figure worked by hand there,
 // printed as the screens print it (pct, ICD 203 words, spread labels, bits, three decimals).
 import { describe, expect, it } from "vitest";
-import { composeBrief, spreadOf } from "@/lib/brief/compose";
+import { composeBrief } from "@/lib/brief/compose";
+import { spreadOf } from "@/lib/client/format";
 import { aggregate, disagreement } from "@/lib/math";
 import { AT, input, Q1_YES, SINCE } from "./fixture";
 
