@@ -2,6 +2,7 @@
 // cell, and the line for an estimate, so an analyst reading "what changed and why" needs
 // no JSON. Other events are put in words by lib/audit/describe.ts, as in the audit log.
 import type { Probabilities } from "@/lib/math";
+import { shownPoints } from "@/lib/client/format";
 
 export interface ProbabilityChange {
   hypothesisId: string;
@@ -38,9 +39,10 @@ export function probabilityChanges(
 export const moved = (changes: readonly ProbabilityChange[]) =>
   changes.some((c) => Math.abs(c.delta) > MOVED || (c.from === null) !== (c.to === null));
 
-const pct = (p: number | null) => (p === null ? "—" : `${Math.round(p * 100)}%`);
-const points = (d: number) => {
-  const r = Math.round(d * 100);
+const pct = (p: number | null) => (p === null ? "—" : `${(p * 100).toFixed(0)}%`);
+/** The change between the figures as printed (see shownPoints). */
+const points = (c: ProbabilityChange) => {
+  const r = shownPoints(c.from, c.to);
   return r > 0 ? `+${r}` : r < 0 ? `−${-r}` : "±0";
 };
 const quote = (s: string | null | undefined) => `“${s ?? "(untitled)"}”`;
@@ -49,7 +51,7 @@ const quote = (s: string | null | undefined) => `“${s ?? "(untitled)"}”`;
 export function describeChanges(changes: readonly ProbabilityChange[]): string {
   const parts = changes
     .filter((c) => Math.abs(c.delta) > MOVED || (c.from === null) !== (c.to === null))
-    .map((c) => `${c.title ?? c.hypothesisId} ${pct(c.from)} → ${pct(c.to)} (${points(c.delta)})`);
+    .map((c) => `${c.title ?? c.hypothesisId} ${pct(c.from)} → ${pct(c.to)} (${points(c)})`);
   return parts.length > 0 ? parts.join(", ") : "no change";
 }
 

@@ -9,7 +9,7 @@ import type { ScoreFields } from "@/lib/analysis/scores";
 import type { ProbabilityChange } from "@/lib/analysis/diff-format";
 import type { IndicatorStatus } from "@/lib/indicators/service";
 import type { StandingEstimate } from "@/lib/estimates/standing";
-import { pct, signedPoints, spreadOf, words } from "@/lib/client/format";
+import { pct, shownPoints, signedPoints, spreadOf, words } from "@/lib/client/format";
 import { restrictToGiven } from "@/lib/math";
 import type {
   Brief,
@@ -125,7 +125,7 @@ const changesOf = (changes: readonly ProbabilityChange[]): BriefChange[] =>
     title: c.title ?? "(removed)",
     from: pct(c.from),
     to: pct(c.to),
-    points: signedPoints(c.delta),
+    points: signedPoints(shownPoints(c.from, c.to) / 100),
     delta: c.delta,
   }));
 

@@ -12,6 +12,16 @@ export const words = (p: number | null | undefined): string => (p === null || p 
 /** How far apart the team is, in words: disagreement below 0.05 low, below 0.15 moderate, else high. */
 export const spreadOf = (d: number | null): "low" | "moderate" | "high" | null => (d === null ? null : d < 0.05 ? "low" : d < 0.15 ? "moderate" : "high");
 
+/**
+ * The change in whole points between two probabilities as pct() shows them (a missing side
+ * counts 0), so "17 % → 18 %" is always followed by ▲1 — never by the ±0 that rounding the
+ * raw difference (17.4 → 17.6) would give.
+ */
+export const shownPoints = (from: number | null, to: number | null): number => {
+  const shown = (p: number | null) => (p === null ? 0 : Number((p * 100).toFixed(0)));
+  return shown(to) - shown(from);
+};
+
 export const signedPoints = (d: number): string => {
   const pts = Math.round(d * 100);
   return pts === 0 ? "±0" : pts > 0 ? `▲${pts}` : `▼${-pts}`;

@@ -20,6 +20,12 @@ describe("probabilityChanges", () => {
     expect(describeChanges(c)).toBe("Yes 40% → 55% (+15), No 60% → 30% (−30), Maybe — → 15% (+15)");
   });
 
+  it("gives the change between the figures as printed, not the rounded raw difference", () => {
+    // 17.4 % → 17.6 % prints 17% → 18%: the raw difference 0.2 points would round to ±0
+    const c = probabilityChanges({ h1: 0.174, h2: 0.826 }, { h1: 0.176, h2: 0.824 }, titles);
+    expect(describeChanges(c)).toBe("Yes 17% → 18% (+1), No 83% → 82% (−1)");
+  });
+
   it("treats a first estimate and an unchanged one", () => {
     const first = probabilityChanges(null, { h1: 0.7, h2: 0.3 }, titles);
     expect(describeEstimate("Q?", first, true)).toBe("made a first estimate on “Q?”: Yes 70%, No 30%");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distance, formatRelative } from "@/lib/client/format";
+import { distance, formatRelative, pct, shownPoints, signedPoints } from "@/lib/client/format";
 
 const S = 1000;
 const M = 60 * S;
@@ -30,5 +30,16 @@ describe("distance", () => {
     const now = Date.parse("2026-01-10T12:00:00Z");
     expect(formatRelative("2026-01-08T12:00:00Z", now)).toBe("2 days ago");
     expect(formatRelative("2026-01-10T15:00:00Z", now)).toBe("in 3 hours");
+  });
+});
+
+describe("shownPoints", () => {
+  it("is the difference of the whole percentages pct() prints", () => {
+    expect([pct(0.174), pct(0.176)]).toEqual(["17 %", "18 %"]);
+    expect(shownPoints(0.174, 0.176)).toBe(1);
+    expect(signedPoints(shownPoints(0.174, 0.176) / 100)).toBe("▲1");
+    expect(shownPoints(0.176, 0.181)).toBe(0); // 18 % → 18 %
+    expect(shownPoints(null, 0.35)).toBe(35); // a new hypothesis counts from 0
+    expect(shownPoints(0.3, null)).toBe(-30);
   });
 });
