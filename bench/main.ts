@@ -8,11 +8,12 @@ import { openStore } from "@/db/client";
 import { rawSql } from "@/db/raw";
 import type { Store } from "@/db/store";
 import { getDiff } from "@/lib/analysis/diff";
-import { getMatrix } from "@/lib/analysis/matrix";
+import { getMatrix, readMatrix } from "@/lib/analysis/matrix";
 import { getScores } from "@/lib/analysis/scores";
 import { createDatabase, startCluster, type Cluster } from "../tests/support/postgres";
 import { buildData, DAY, SIZE, T0 } from "./data";
 import { rawReads } from "./raw";
+import { MATRIX_PAGE } from "@/lib/client/queries";
 
 const log = (msg: string) => console.log(`  ${msg}`);
 
@@ -58,6 +59,8 @@ interface EngineRun {
   built: string;
   results: Awaited<ReturnType<typeof timeCase>>[];
   plans: [string, string][];
+  /** Reply sizes of the matrix (issue 11: ≤ 1 MB, or paged by rows). */
+  matrixKb: { page: number; largestPage: number; pages: number; whole: number };
 }
 
 async function benchEngine(engine: Engine, store: Store): Promise<EngineRun> {
@@ -90,6 +93,16 @@ async function benchEngine(engine: Engine, store: Store): Promise<EngineRun> {
   const results = [];
   for (const c of cases) if (!only || c.name.includes(only)) results.push(await timeCase(c));
 
+  // the matrix a page at a time, as the matrix page reads it, beside every row in one reply
+  const kb = (x: unknown) => JSON.stringify(x).length / 1024;
+  const matrixKb = { page: 0, largestPage: 0, pages: 0, whole: kb(await readMatrix(store, actor, sid, { questionId: q1 })) };
+  for (let cursor: string | null | undefined = undefined; cursor !== null; matrixKb.pages++) {
+    const page = await getMatrix(store, actor, sid, { questionId: q1, sort: "diagnosticity", limit: MATRIX_PAGE, cursor });
+    if (matrixKb.pages === 0) matrixKb.page = kb(await getMatrix(store, actor, sid, { questionId: q1 }));
+    matrixKb.largestPage = Math.max(matrixKb.largestPage, kb(page));
+    cursor = page.nextCursor;
+  }
+
   const [h1, h2] = data.questions[0]!.hypotheses;
   const plans: [string, string][] = [];
   const plan = async (label: string, text: string, params: unknown[]) => plans.push([label, await sql.plan(text, params)]);
@@ -108,7 +121,7 @@ async function benchEngine(engine: Engine, store: Store): Promise<EngineRun> {
   await plan("scores: estimate history", "SELECT created_at, probabilities FROM estimates WHERE question_id = ? AND analyst_id = ? AND created_at <= ? ORDER BY created_at, id", [q1, actor.id, asOf]);
   await plan("diff: estimates in window", "SELECT * FROM estimates WHERE scenario_id = ? AND created_at > ? AND created_at <= ? ORDER BY created_at, id LIMIT 5001", [sid, day(200), day(201)]);
   await plan("diff: events in window", "SELECT * FROM events WHERE scenario_id = ? AND at > ? AND at <= ? AND type <> 'estimate.created' ORDER BY at, id LIMIT 5001", [sid, day(200), day(201)]);
-  return { engine, built, results, plans };
+  return { engine, built, results, plans, matrixKb };
 }
 
 export async function main(): Promise<void> {
@@ -152,6 +165,12 @@ export async function main(): Promise<void> {
         `${pad(name, 34)}${pad(run.engine, 11)}${String(r.runs).padStart(5)}${num(r.service, 12)}${num(r.raw, 13)}${num(r.service / r.raw, 7)}×${String(r.rows).padStart(11)}${num(r.bytes / 1024, 9, 0)}`,
       );
     }
+  }
+  for (const run of runs) {
+    const m = run.matrixKb;
+    console.log(
+      `matrix Q1 reply (${run.engine}): default page (100 rows) ${m.page.toFixed(0)} KB; the matrix page's ${m.pages} pages of ${MATRIX_PAGE} rows, largest ${m.largestPage.toFixed(0)} KB (target ≤ 1024 KB a reply); all ${SIZE.evidence} rows in one ${m.whole.toFixed(0)} KB`,
+    );
   }
   console.log(`\nmedians after 2 warm-up runs; service and bare SQL alternate within each run. Data ${runs.map((r) => `${r.engine} ${r.built}`).join(", ")}.`);
   for (const run of runs) {

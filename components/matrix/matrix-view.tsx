@@ -1,9 +1,11 @@
 "use client";
-import { useQuery, useQueryClient, useMutation } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient, useMutation, type InfiniteData } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter, usePathname, useSearchParams } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { api, type ApiError } from "@/lib/client/api";
-import { matrixQuery } from "@/lib/client/queries";
+import { matrixQuery, matrixServerSort, type MatrixView as View } from "@/lib/client/queries";
+import type { MatrixEvidence, MatrixPage } from "@/lib/analysis/matrix";
 import type { Consistency } from "@/lib/math/ach";
 import { QueryState } from "@/components/ui/query-state";
 import { GradeChip } from "@/components/evidence/grade-fields";
@@ -25,6 +27,22 @@ const sameOrder = (a: readonly string[], b: readonly string[]) => a.length === b
 
 const RATINGS: Consistency[] = ["CC", "C", "N", "I", "II", "NA"];
 
+// Up to this many rows the table holds them all (the browser's find works, nothing jumps);
+// beyond it only the rows in view and a margin are in the page, so 2,000 items scroll smoothly.
+const WINDOW_FROM = 200;
+
+/** The matrix with one saved rating in place, so the cell shows it before the figures refetch. */
+function withRating(data: InfiniteData<MatrixPage> | undefined, evidenceId: string, hypothesisId: string, consistency: Consistency | null) {
+  if (!data) return data;
+  const cell = (e: MatrixEvidence): MatrixEvidence => ({
+    ...e,
+    cells: e.cells.map((c) =>
+      c.hypothesisId !== hypothesisId ? c : { ...c, mine: consistency === null ? null : { consistency, likelihood: c.mine?.likelihood ?? null, explicitLikelihood: null } },
+    ),
+  });
+  return { ...data, pages: data.pages.map((p) => ({ ...p, evidence: p.evidence.map((e) => (e.id === evidenceId ? cell(e) : e)) })) };
+}
+
 /** "Which hypothesis does the evidence hurt least?" — evidence × hypotheses, rated in place. */
 export function MatrixView({
   scenarioId,
@@ -44,7 +62,7 @@ export function MatrixView({
   const params = useSearchParams();
   const [questionId, setQuestionId] = useState(initialQuestion);
   // An analyst who can rate starts on their own ratings; a viewer on the team's.
-  const [view, setView] = useState<"mine" | "team">(canEdit ? "mine" : "team");
+  const [view, setView] = useState<View>(canEdit ? "mine" : "team");
   const [sort, setSort] = useState<Sort>("diagnosticity");
   const [filter, setFilter] = useState("");
   const [ratedOnly, setRatedOnly] = useState(false);
@@ -55,28 +73,35 @@ export function MatrixView({
   const [menuOpen, setMenuOpen] = useState(false);
   const [undo, setUndo] = useState<Change[]>([]);
   const tableRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const qc = useQueryClient();
-  const matrix = useQuery({ ...matrixQuery(scenarioId, questionId ?? "", asOf), enabled: !!questionId });
+  // The server sorts (the pages arrive in order) and sends the rows a page at a time; the
+  // first page comes with the page, the rest load behind it so filters see every row.
+  const matrix = useInfiniteQuery({ ...matrixQuery(scenarioId, questionId ?? "", asOf, matrixServerSort(sort, view)), enabled: !!questionId });
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = matrix;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  const first = matrix.data?.pages[0];
+  const evidence = useMemo(() => {
+    const seen = new Set<string>();
+    return (matrix.data?.pages ?? []).flatMap((p) => p.evidence.filter((e) => !seen.has(e.id) && (seen.add(e.id), true)));
+  }, [matrix.data]);
   const rate = useMutation<unknown, ApiError, { evidenceId: string; hypothesisId: string; consistency: Consistency | null }>({
     mutationFn: ({ evidenceId, hypothesisId, consistency }) =>
       api(`/api/v1/evidence/${evidenceId}/ratings`, { method: "PUT", body: { ratings: [{ hypothesisId, consistency }] } }),
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ["matrix", scenarioId] }), qc.invalidateQueries({ queryKey: ["sensitivity"] })]),
+    onSuccess: (_, v) => {
+      qc.setQueriesData<InfiniteData<MatrixPage>>({ queryKey: ["matrix", scenarioId] }, (d) => withRating(d, v.evidenceId, v.hypothesisId, v.consistency));
+      return Promise.all([qc.invalidateQueries({ queryKey: ["matrix", scenarioId] }), qc.invalidateQueries({ queryKey: ["sensitivity"] })]);
+    },
   });
 
   // The order rows are shown in is fixed when the question, sort or view is chosen, so a row
   // does not jump away while it is being rated; "Re-sort" applies the sort again on request.
-  const sorted = useMemo(() => {
-    const list = matrix.data?.evidence ?? [];
-    const by: Record<Sort, (e: (typeof list)[number]) => number> = {
-      diagnosticity: (e) => -((view === "mine" ? e.diagnosticity : e.teamDiagnosticity) ?? 0),
-      logged: (e) => -Date.parse(e.createdAt),
-      weight: (e) => -e.weight,
-    };
-    return [...list].sort((a, b) => by[sort](a) - by[sort](b)).map((e) => e.id);
-  }, [matrix.data, sort, view]);
+  const sorted = useMemo(() => evidence.map((e) => e.id), [evidence]);
   const orderKey = `${questionId}|${sort}|${view}`;
   const [order, setOrder] = useState<{ key: string; ids: string[] } | null>(null);
-  if (matrix.data && order?.key !== orderKey) setOrder({ key: orderKey, ids: sorted });
+  if (first && order?.key !== orderKey) setOrder({ key: orderKey, ids: sorted });
   const shownOrder = order?.key === orderKey ? order.ids : sorted;
   const unsorted = useMemo(() => {
     const shown = new Set(shownOrder);
@@ -84,8 +109,8 @@ export function MatrixView({
   }, [shownOrder, sorted]);
 
   const rows = useMemo(() => {
-    const byId = new Map((matrix.data?.evidence ?? []).map((e) => [e.id, e]));
-    // items logged since the order was fixed go last
+    const byId = new Map(evidence.map((e) => [e.id, e]));
+    // items logged (or pages loaded) since the order was fixed go last
     const shown = new Set(shownOrder);
     const ids = [...shownOrder, ...sorted.filter((id) => !shown.has(id))];
     const rated = (e: NonNullable<ReturnType<typeof byId.get>>) => e.cells.some((c) => (view === "mine" ? c.mine !== null : (c.team?.ratedBy ?? 0) > 0));
@@ -97,11 +122,35 @@ export function MatrixView({
       if (ratedOnly && !rated(e)) return [];
       return [e];
     });
-  }, [matrix.data, shownOrder, sorted, filter, showRetracted, ratedOnly, view]);
+  }, [evidence, shownOrder, sorted, filter, showRetracted, ratedOnly, view]);
+
+  const windowed = rows.length > WINDOW_FROM;
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders the view as it scrolls, by design
+  const virtualizer = useVirtualizer({
+    count: windowed ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 56,
+    overscan: 12,
+  });
+  const slice = windowed ? virtualizer.getVirtualItems().map((v) => v.index) : rows.map((_, i) => i);
+  const items = virtualizer.getVirtualItems();
+  const padTop = windowed ? (items[0]?.start ?? 0) : 0;
+  const padBottom = windowed ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  // A cell moved to by the keyboard may be outside the rows in the page: scroll it in, then focus it.
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const el = tableRef.current?.querySelector<HTMLElement>(`[data-cell="${pendingFocus.current}"]`);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus();
+    }
+  });
 
   function setRating(row: number, col: number, consistency: Consistency | null) {
     const e = rows[row];
-    const h = matrix.data?.hypotheses[col];
+    const h = first?.hypotheses[col];
     if (!e || !h || !canEdit || e.retracted) return;
     const previous = e.cells.find((c) => c.hypothesisId === h.id)?.mine?.consistency ?? null;
     if (previous === consistency) return; // also: clearing an unrated cell
@@ -119,11 +168,13 @@ export function MatrixView({
 
   function focusCell(row: number, col: number) {
     setActive({ row, col });
+    pendingFocus.current = `${row}-${col}`;
+    if (windowed) virtualizer.scrollToIndex(row, { align: "auto" });
     tableRef.current?.querySelector<HTMLElement>(`[data-cell="${row}-${col}"]`)?.focus();
   }
 
   function onKeyDown(e: React.KeyboardEvent, row: number, col: number) {
-    const nCols = matrix.data?.hypotheses.length ?? 0;
+    const nCols = first?.hypotheses.length ?? 0;
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const mv = moves[e.key];
     if (e.key === "Escape") {
@@ -182,12 +233,12 @@ export function MatrixView({
           <div className="row" role="radiogroup">
             {(["mine", "team"] as const).map((v) => (
               <label key={v} className="row small" style={{ fontWeight: view === v ? 600 : 400 }}>
-                <input type="radio" name="mx-view" checked={view === v} onChange={() => setView(v)} disabled={v === "team" && matrix.data?.teamHidden === true} />
+                <input type="radio" name="mx-view" checked={view === v} onChange={() => setView(v)} disabled={v === "team" && first?.teamHidden === true} />
                 {v === "mine" ? "my ratings" : "team"}
               </label>
             ))}
           </div>
-          {matrix.data?.teamHidden && (
+          {first?.teamHidden && (
             <span className="hint" data-testid="matrix-team-hidden">
               Independent judgments: the team&apos;s ratings show once you have estimated this question.
             </span>
@@ -223,19 +274,19 @@ export function MatrixView({
         )}
       </div>
       {rate.error && <p className="error-box" role="alert">{rate.error.message}</p>}
-      {view === "mine" && canEdit && matrix.data && !matrix.data.evidence.some((e) => e.cells.some((c) => c.mine)) && (
+      {view === "mine" && canEdit && first && !hasNextPage && !evidence.some((e) => e.cells.some((c) => c.mine)) && (
         <p className="notice small" role="note">
           You have not rated this question yet. Pick a cell and type a rating; choose “team” to see the others&apos; ratings.
         </p>
       )}
       <MatrixLegend />
       <QueryState query={matrix} what="the matrix">
-        {(m) => (
+        {({ pages: [m] }) => m && (
           <>
-            {m.hypotheses.length === 0 || m.evidence.length === 0 ? (
-              <div className="empty">{m.evidence.length === 0 ? "No evidence yet: log some on the Evidence or Sources tab, then rate it here." : "This question has no open hypotheses."}</div>
+            {m.hypotheses.length === 0 || m.evidenceCount === 0 ? (
+              <div className="empty">{m.evidenceCount === 0 ? "No evidence yet: log some on the Evidence or Sources tab, then rate it here." : "This question has no open hypotheses."}</div>
             ) : (
-              <div className="table-wrap" style={{ maxHeight: "70vh" }}>
+              <div className="table-wrap" style={{ maxHeight: "70vh" }} ref={scrollRef}>
                 <table className="data matrix" ref={tableRef} aria-label={`ACH matrix: ${m.questionTitle}`} aria-describedby="mx-help">
                   <thead>
                     <tr>
@@ -250,10 +301,12 @@ export function MatrixView({
                     </tr>
                   </thead>
                   <tbody>
-                    {rows.map((e, r) => {
+                    {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+                    {slice.map((r) => {
+                      const e = rows[r]!;
                       const diag = (view === "mine" ? e.diagnosticity : e.teamDiagnosticity) ?? 0;
                       return (
-                        <tr key={e.id} className={e.retracted ? "retracted" : undefined} data-testid="matrix-row">
+                        <tr key={e.id} className={e.retracted ? "retracted" : undefined} data-testid="matrix-row" data-index={r} ref={windowed ? virtualizer.measureElement : undefined}>
                           <th scope="row" className="sticky-col" style={{ fontWeight: 500, maxWidth: 360 }}>
                             <span className="summary">{e.summary}</span>
                           </th>
@@ -313,6 +366,7 @@ export function MatrixView({
                         </tr>
                       );
                     })}
+                    {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
                   </tbody>
                   <MatrixFooter matrix={m} view={view} />
                 </table>
@@ -322,7 +376,10 @@ export function MatrixView({
               {canEdit
                 ? "Click a cell or move with the arrow keys; set a rating with C, Shift+C (CC), N, I, Shift+I (II) or A (NA); Delete or Backspace clears it. Each change saves at once; Ctrl+Z undoes."
                 : "Read-only here."}{" "}
-              {m.raters} analyst{m.raters === 1 ? "" : "s"} rated this question.
+              {m.raters} analyst{m.raters === 1 ? "" : "s"} rated this question.{" "}
+              <span data-testid="matrix-count">
+                {hasNextPage ? `Loaded ${evidence.length} of ${m.evidenceCount} evidence items…` : `${m.evidenceCount} evidence item${m.evidenceCount === 1 ? "" : "s"}${rows.length < m.evidenceCount ? `, ${rows.length} shown` : ""}.`}
+              </span>
             </p>
             {(m.gapFlag || m.teamGapFlag) && (
               <p className="badge-warn" role="note" style={{ padding: 8 }}>

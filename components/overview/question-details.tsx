@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { QuestionView } from "@/lib/client/types";
-import { matrixQuery, standingQuery } from "@/lib/client/queries";
+import { matrixFiguresQuery, standingQuery } from "@/lib/client/queries";
 import { pct } from "@/lib/client/format";
 import { useFormat } from "@/lib/client/time";
 import { LIMITS } from "@/lib/validation/limits";
@@ -100,7 +100,7 @@ export function TeamByAnalyst({ scenarioId, question, asOf }: { scenarioId: stri
 function StandingTable({ scenarioId, question, asOf }: { scenarioId: string; question: QuestionView; asOf: string | null }) {
   const f = useFormat();
   const standing = useQuery(standingQuery(question.id, asOf));
-  const matrix = useQuery({ ...matrixQuery(scenarioId, question.id, asOf), retry: false });
+  const matrix = useQuery({ ...matrixFiguresQuery(scenarioId, question.id, asOf), retry: false });
   const hyps = question.hypotheses.filter((h) => h.status === "open");
   if (standing.isPending) return <p className="muted">Loading…</p>;
   if (standing.error) return <p className="field-error" role="alert">{standing.error.message}</p>;

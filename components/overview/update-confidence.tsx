@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { evidenceQuery, matrixQuery } from "@/lib/client/queries";
+import { evidenceQuery, matrixFiguresQuery } from "@/lib/client/queries";
 import type { QuestionView } from "@/lib/client/types";
 import { pct, signedPoints, words } from "@/lib/client/format";
 import { evenPercents, rebalance, roundToPercents } from "@/lib/math/rebalance";
@@ -55,7 +55,7 @@ export function UpdateConfidencePanel({
   const [linked, setLinked] = useState<string[]>([]);
   const [search, setSearch] = useState("");
   const evidence = useQuery(evidenceQuery(scenarioId, null, {}));
-  const implied = useQuery({ ...matrixQuery(scenarioId, question.id, null), retry: false });
+  const implied = useQuery({ ...matrixFiguresQuery(scenarioId, question.id, null), retry: false });
   const save = useScenarioMutation<{ probabilities: Record<string, number>; rationale: string; evidenceIds: string[] }>(
     `/api/v1/questions/${question.id}/estimates`,
     "POST",

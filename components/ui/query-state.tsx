@@ -1,5 +1,5 @@
 "use client";
-import type { UseQueryResult } from "@tanstack/react-query";
+import type { UseInfiniteQueryResult, UseQueryResult } from "@tanstack/react-query";
 
 /** Loading and error states for every query, so no view is ever blank or silently stale. */
 export function QueryState<T>({
@@ -7,7 +7,7 @@ export function QueryState<T>({
   what,
   children,
 }: {
-  query: UseQueryResult<T>;
+  query: UseQueryResult<T> | UseInfiniteQueryResult<T>;
   what: string;
   children: (data: T) => React.ReactNode;
 }) {

@@ -12,8 +12,10 @@ import { hypothesesAt, questionAt, type HypothesisState, type QuestionState } fr
 import { ratingsAt } from "@/lib/asof/ratings";
 import { questionHidden } from "@/lib/elicitation/hidden";
 import { aggregate, impliedGapFlag, restrictToOpen, type Credibility, type PoolMethod, type Probabilities } from "@/lib/math";
+import { DEFAULT_PAGE } from "@/lib/paging";
 import { buildGrid, type Grid, type GridCell } from "./grid";
-import type { MatrixQuery } from "./schema";
+import { pageRows, sortRows } from "./matrix-order";
+import type { MatrixQuery, MatrixSort } from "./schema";
 
 type GridItem = EvidenceState & { credibility: Credibility; retracted: boolean };
 
@@ -109,8 +111,18 @@ export interface Matrix {
    * figure (cells, scores, implied and stated probabilities, diagnosticity) is null.
    */
   teamHidden: boolean;
+  /** The order of `evidence`. */
+  sort: MatrixSort;
   hypotheses: MatrixHypothesis[];
   evidence: MatrixEvidence[];
+}
+
+/** What the endpoint replies: the scores over every row, the rows a page at a time. */
+export interface MatrixPage extends Matrix {
+  /** Evidence rows of the whole matrix (every page). */
+  evidenceCount: number;
+  /** Pass as `cursor` (with the same `sort`) for the next rows; null on the last page. */
+  nextCursor: string | null;
 }
 
 const gapOf = (stated: Probabilities | null, implied: Probabilities, id: string, usable: boolean) =>
@@ -124,10 +136,12 @@ const flagOf = (stated: Probabilities | null, implied: Probabilities, ids: reado
       )
     : null;
 
-export async function getMatrix(store: Store, actor: Actor | null, scenarioId: string, query: MatrixQuery): Promise<Matrix> {
+/** The matrix with every evidence row, in `query.sort` order (newest logged first by default). */
+export async function readMatrix(store: Store, actor: Actor | null, scenarioId: string, query: MatrixQuery): Promise<Matrix> {
   const a = requireActor(actor);
   const role = await requireRole(store, a, scenarioId, "viewer");
   const method: PoolMethod = query.method ?? "geometric";
+  const sort: MatrixSort = query.sort ?? "logged";
   const { question, hypotheses, grid } = await loadQuestionGrid(store, a.id, scenarioId, query.questionId, query.asOf);
   const openIds = hypotheses.map((h) => h.id);
   const hidden = await questionHidden(store, scenarioId, question.id, a.id, role, query.asOf);
@@ -159,6 +173,7 @@ export async function getMatrix(store: Store, actor: Actor | null, scenarioId: s
     teamGapFlag: team_(flagOf(team, grid.team.implied, openIds, teamUsable)),
     myEstimate: own && mine ? { at: own.createdAt.toISOString(), needsReview: mine.missing.length > 0 } : null,
     teamHidden: hidden,
+    sort,
     hypotheses: hypotheses.map((h) => {
       const m = grid.mine.scores[h.id]!;
       const t = grid.team.scores[h.id]!;
@@ -183,7 +198,7 @@ export async function getMatrix(store: Store, actor: Actor | null, scenarioId: s
         teamGapFlag: hidden || teamGap === null ? null : flagOf({ [h.id]: team![h.id] ?? 0 }, grid.team.implied, [h.id], true),
       };
     }),
-    evidence: grid.rows.map((r) => ({
+    evidence: sortRows(grid.rows.map((r) => ({
       id: r.evidence.id,
       summary: r.evidence.summary,
       reliability: r.evidence.reliability,
@@ -198,6 +213,13 @@ export async function getMatrix(store: Store, actor: Actor | null, scenarioId: s
       diagnosticity: r.diagnosticity,
       teamDiagnosticity: team_(r.teamDiagnosticity),
       cells: hidden ? r.cells.map((c) => ({ ...c, team: null, disagreement: null })) : r.cells,
-    })),
+    })), sort),
   };
+}
+
+/** GET …/matrix: the scores over all rows, `limit` rows (default 100) after `cursor`. */
+export async function getMatrix(store: Store, actor: Actor | null, scenarioId: string, query: MatrixQuery): Promise<MatrixPage> {
+  const matrix = await readMatrix(store, actor, scenarioId, query);
+  const page = pageRows(matrix.evidence, matrix.sort, query.limit ?? DEFAULT_PAGE, query.cursor);
+  return { ...matrix, evidence: page.items, evidenceCount: matrix.evidence.length, nextCursor: page.nextCursor };
 }

@@ -6,10 +6,19 @@ import { pageParams } from "@/lib/paging";
 /** How the team's stated probabilities are pooled; geometric mean is the default. */
 export const poolMethod = z.enum(["geometric", "median", "mean"], { message: "must be one of geometric, median, mean" });
 
+/** The order of the matrix's rows: largest first (diagnosticity, weight) or newest logged first. */
+export const matrixSort = z.enum(["logged", "diagnosticity", "teamDiagnosticity", "weight"], {
+  message: "must be one of logged, diagnosticity, teamDiagnosticity, weight",
+});
+export type MatrixSort = z.infer<typeof matrixSort>;
+
 export const matrixQuery = z.object({
   questionId: id,
   asOf: isoQueryDate.optional(),
   method: poolMethod.optional(),
+  sort: matrixSort.optional(),
+  limit: pageParams.limit,
+  cursor: pageParams.cursor,
 });
 export type MatrixQuery = z.infer<typeof matrixQuery>;
 

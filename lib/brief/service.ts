@@ -7,7 +7,7 @@ import type { Store } from "@/db/store";
 import { unprocessable } from "@/lib/errors";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import { getScenario } from "@/lib/scenarios/service";
-import { getMatrix } from "@/lib/analysis/matrix";
+import { readMatrix } from "@/lib/analysis/matrix";
 import { getScores } from "@/lib/analysis/scores";
 import { getDiff } from "@/lib/analysis/diff";
 import { getStanding } from "@/lib/estimates/standing";
@@ -29,7 +29,7 @@ export async function getBrief(store: Store, actor: Actor | null, scenarioId: st
   }
   const view = await getScenario(store, a, scenarioId, asOf, method);
   const [matrices, standing, scores, diff, indicators, assumptions] = await Promise.all([
-    Promise.all(view.questions.map((q) => getMatrix(store, a, scenarioId, { questionId: q.id, asOf, method }))),
+    Promise.all(view.questions.map((q) => readMatrix(store, a, scenarioId, { questionId: q.id, asOf, method }))),
     Promise.all(view.questions.map(async (q) => [q.id, (await getStanding(store, a, q.id, asOf)).items] as const)),
     view.questions.some((q) => q.resolution) ? getScores(store, a, scenarioId, { method }) : Promise.resolve(null),
     // only the first page's question lines are used: one item is enough for the rest

@@ -5,7 +5,8 @@ import type { PoolMethod } from "@/lib/math/aggregation";
 import type { Page } from "@/lib/paging";
 import type { TokenOut } from "@/lib/tokens/service";
 import type { StandingEstimate } from "@/lib/estimates/standing";
-import type { Matrix } from "@/lib/analysis/matrix";
+import type { MatrixPage } from "@/lib/analysis/matrix";
+import type { MatrixSort } from "@/lib/analysis/schema";
 import type { Assumption, AuditEvent, Evidence, EvidenceDetail, Indicator, InviteOut, Member, ScenarioSummary, ScenarioView, Source, SourceSummary } from "./types";
 
 export interface EvidenceFilters {
@@ -29,14 +30,35 @@ const qs = (params: Record<string, string | boolean | undefined | null>) => {
   return s ? `?${s}` : "";
 };
 
-/** The matrix of one question (the page prefetches the first view under this key). */
-export const matrixKey = (scenarioId: string, questionId: string | null, asOf: string | null) => ["matrix", scenarioId, questionId, asOf ?? "now"];
+/** Rows a matrix page reads at a time: a reply well under 1 MB at 8 hypotheses × 20 analysts. */
+export const MATRIX_PAGE = 250;
 
-/** The matrix of one question, under the key the matrix page prefetches. */
-export const matrixQuery = (scenarioId: string, questionId: string, asOf: string | null) =>
+/** Whose ratings the matrix shows. */
+export type MatrixView = "mine" | "team";
+
+/** The order the server sends the rows in: diagnosticity is the shown view's. */
+export const matrixServerSort = (sort: "diagnosticity" | "logged" | "weight", view: MatrixView): MatrixSort =>
+  sort === "diagnosticity" && view === "team" ? "teamDiagnosticity" : sort;
+
+/** The matrix of one question in one order (the page prefetches the first view under this key). */
+export const matrixKey = (scenarioId: string, questionId: string | null, asOf: string | null, sort: MatrixSort) => ["matrix", scenarioId, questionId, asOf ?? "now", sort];
+
+/** The matrix of one question, `MATRIX_PAGE` rows a page in the server's `sort` order. */
+export const matrixQuery = (scenarioId: string, questionId: string, asOf: string | null, sort: MatrixSort) =>
+  infiniteQueryOptions({
+    queryKey: matrixKey(scenarioId, questionId, asOf, sort),
+    queryFn: ({ pageParam }) =>
+      api<MatrixPage>(withAsOf(`/api/v1/scenarios/${scenarioId}/matrix${qs({ questionId, sort, limit: String(MATRIX_PAGE), cursor: pageParam })}`, asOf)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+/** The matrix's per-hypothesis figures (scores, implied probabilities) without its rows. */
+export const matrixFiguresQuery = (scenarioId: string, questionId: string, asOf: string | null) =>
   queryOptions({
-    queryKey: matrixKey(scenarioId, questionId, asOf),
-    queryFn: () => api<Matrix>(withAsOf(`/api/v1/scenarios/${scenarioId}/matrix?questionId=${questionId}`, asOf)),
+    queryKey: [...matrixKey(scenarioId, questionId, asOf, "logged"), "figures"],
+    // a page of one row: the figures are over every row whatever the page
+    queryFn: () => api<MatrixPage>(withAsOf(`/api/v1/scenarios/${scenarioId}/matrix${qs({ questionId, limit: "1" })}`, asOf)),
   });
 
 /** A question's probability series for the history chart. */

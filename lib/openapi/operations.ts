@@ -589,7 +589,8 @@ export const OPERATIONS: Operation[] = [
     operationId: "getMatrix",
     tag: "Analysis",
     summary: "The ACH matrix of one question",
-    description: "Ratings, Heuer scores, diagnosticity and evidence-implied probabilities beside the stated ones.",
+    description:
+      "Ratings, Heuer scores, diagnosticity and evidence-implied probabilities beside the stated ones. The scores are over every evidence row; the rows come `limit` at a time (default 100, at most 1,000) in `sort` order (default `logged`, newest first): pass `nextCursor` back as `cursor`, with the same `sort`, for the next rows.",
     access: "viewer",
     params: SCENARIO,
     query: matrixQuery,

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { consistency } from "@/lib/ratings/schema";
 import { reliability } from "@/lib/evidence/schema";
 import { role } from "@/lib/members/schema";
-import { poolMethod } from "@/lib/analysis/schema";
+import { matrixSort, poolMethod } from "@/lib/analysis/schema";
 import { documentShape } from "@/lib/transfer/format";
 import { ASSUMPTION_STATUSES, HYPOTHESIS_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_STATUSES } from "@/db/schema/define";
 import type { Page } from "@/lib/paging";
@@ -28,7 +28,7 @@ import type { Member } from "@/lib/members/service";
 import type { CreatedInvite, InviteOut, acceptInvite } from "@/lib/invites/service";
 import type { AuditEvent } from "@/lib/audit/service";
 import type { MatrixCell } from "@/lib/analysis/matrix";
-import type { Matrix, MatrixEvidence, MatrixHypothesis } from "@/lib/analysis/matrix";
+import type { MatrixEvidence, MatrixHypothesis, MatrixPage } from "@/lib/analysis/matrix";
 import type { AnalystScore, QuestionScore, Scores } from "@/lib/analysis/scores";
 import type { Calibration } from "@/lib/analysis/calibration";
 import type { Diff, DiffAnalyst, DiffItem, DiffQuestion } from "@/lib/analysis/diff";
@@ -462,8 +462,11 @@ export const MatrixSchema = named("Matrix", z.object({
   teamGapFlag: z.boolean().nullable(),
   myEstimate,
   teamHidden: z.boolean().meta({ description: "Independent judgments: the caller has not estimated this question yet, so every team figure is null" }),
-  hypotheses: z.array(MatrixHypothesisSchema),
-  evidence: z.array(MatrixEvidenceSchema),
+  sort: matrixSort.meta({ description: "The order of `evidence`: largest first, ties newest logged first" }),
+  hypotheses: z.array(MatrixHypothesisSchema).meta({ description: "Scores and probabilities over every evidence row, whichever page this is" }),
+  evidence: z.array(MatrixEvidenceSchema).meta({ description: "This page's rows, `limit` of them after `cursor`" }),
+  evidenceCount: z.number().int().meta({ description: "Evidence rows in the whole matrix" }),
+  nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` (with the same `sort`) for the next rows; null on the last page" }),
 }));
 
 const scoreFields = {
@@ -725,7 +728,7 @@ export const MIRRORS_CHECKED: {
   GridCell: true satisfies Mirrors<typeof GridCellSchema, MatrixCell>,
   MatrixHypothesis: true satisfies Mirrors<typeof MatrixHypothesisSchema, MatrixHypothesis>,
   MatrixEvidence: true satisfies Mirrors<typeof MatrixEvidenceSchema, MatrixEvidence>,
-  Matrix: true satisfies Mirrors<typeof MatrixSchema, Matrix>,
+  Matrix: true satisfies Mirrors<typeof MatrixSchema, MatrixPage>,
   AnalystScore: true satisfies Mirrors<typeof AnalystScoreSchema, AnalystScore>,
   QuestionScore: true satisfies Mirrors<typeof QuestionScoreSchema, QuestionScore>,
   Scores: true satisfies Mirrors<typeof ScoresSchema, Scores>,

@@ -194,4 +194,50 @@ describe("flow 4: the ACH matrix", () => {
     expect(await cell(E2, HYPS[2]).locator(".cell-value").innerText()).toBe("·");
     await expectAccessible(page, "matrix (team view)");
   });
+
+  it("a matrix of 600 items comes a page at a time, holds only the rows in view, and finds and reaches every row", async () => {
+    // the scenario above, exported, with 600 more items and ratings of every tenth, imported as a copy
+    const doc = await apiJson(page, "GET", `/api/v1/scenarios/${scenarioId}/export`);
+    const base = doc.evidence[0];
+    const t0 = Date.parse(base.createdAt);
+    const bulk = Array.from({ length: 600 }, (_, i) => {
+      const at = new Date(t0 + (i + 1) * 1000).toISOString();
+      const grading = { ...base, summary: `Bulk item ${i}`, createdAt: at, updatedAt: at };
+      return { ...grading, id: `bulk-${i}`, version: 1, versions: [{ ...base.versions[0], summary: `Bulk item ${i}`, version: 1, createdAt: at }] };
+    });
+    const rater = doc.ratings[0];
+    const ratings = bulk
+      .filter((_, i) => i % 10 === 0)
+      .map((e, i) => ({ ...rater, id: `bulk-rating-${i}`, evidenceId: e.id, hypothesisId: q2.hypotheses[1].id, consistency: "II", createdAt: e.createdAt }));
+    doc.evidence.push(...bulk);
+    doc.ratings.push(...ratings);
+    const copy = await apiJson(page, "POST", "/api/v1/scenarios/import", doc);
+
+    const aim = (await apiJson(page, "GET", `/api/v1/scenarios/${copy.id}`)).questions.find((q: any) => q.title === "What was the aim?");
+    await page.goto(`${session.baseUrl}/scenarios/${copy.id}/matrix?q=${aim.id}`);
+    const count = page.getByTestId("matrix-count");
+    await expect.poll(() => count.innerText(), { timeout: 30_000 }).toBe(`${doc.evidence.length} evidence items.`);
+    // only the rows in view and a margin are in the page
+    const inPage = await page.getByTestId("matrix-row").count();
+    expect(inPage).toBeGreaterThan(5);
+    expect(inPage).toBeLessThan(80);
+    await screenshot(page, "matrix-600-items");
+
+    // the filter sees rows of every page, not just the first
+    await page.getByLabel("Filter evidence").fill("Bulk item 3");
+    await expect.poll(() => count.innerText()).toMatch(/, 111 shown\.$/); // 3, 30–39, 300–399
+    await page.getByLabel("Filter evidence").fill("");
+
+    // the keyboard walks past the rows first drawn: the focused cell scrolls into view
+    await page.locator('[data-cell="0-0"]').focus();
+    for (let i = 0; i < 60; i++) await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-cell"))).toBe("60-0");
+    const box = await page.locator('[data-cell="60-0"]').boundingBox();
+    expect(box && box.y > 0 && box.y < (page.viewportSize()?.height ?? 0)).toBe(true);
+
+    // and the last row is there at the bottom, above the scores
+    await page.locator(".table-wrap:has(table.matrix)").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => page.locator(`[data-index="${doc.evidence.length - 1}"]`).count()).toBe(1);
+    await expect.poll(() => page.getByTestId("inconsistency-row").isVisible()).toBe(true);
+  });
 });

@@ -174,6 +174,34 @@ describe("GET /scenarios/{id}/matrix", () => {
     [0.4, 0.4, 0.2].forEach((p, i) => expect(hyp(med, i).statedProbability).toBeCloseTo(p, 12));
   });
 
+  it("pages the rows in the chosen order, with the scores over every row on each page", async () => {
+    const whole = await ok(matrix(alice, `questionId=${qId}&sort=diagnosticity`));
+    expect(whole).toMatchObject({ sort: "diagnosticity", evidenceCount: 3, nextCursor: null });
+    const diag = whole.evidence.map((e: any) => e.diagnosticity);
+    expect(diag).toEqual([...diag].sort((a: number, b: number) => b - a));
+
+    const pages: any[] = [];
+    let cursor = "";
+    do {
+      const page = await ok(matrix(alice, `questionId=${qId}&sort=diagnosticity&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`));
+      pages.push(page);
+      cursor = page.nextCursor ?? "";
+    } while (cursor && pages.length < 5);
+    expect(pages.map((p) => p.evidence.map((e: any) => e.id))).toEqual(whole.evidence.map((e: any) => [e.id]));
+    for (const p of pages) expect(p.hypotheses).toEqual(whole.hypotheses);
+    expect(pages.map((p) => p.evidenceCount)).toEqual([3, 3, 3]);
+
+    // the default: newest logged first, 100 rows
+    expect((await ok(matrix(alice, `questionId=${qId}`))).evidence.map((e: any) => e.id)).toEqual([e2, e1, e3]);
+    expect((await ok(matrix(alice, `questionId=${qId}&sort=weight`))).evidence.map((e: any) => e.id)).toEqual([e2, e1, e3]);
+    for (const bad of ["sort=newest", "limit=0", "limit=1001", "cursor=nonsense"]) {
+      const r = await matrix(alice, `questionId=${qId}&${bad}`);
+      expect(r.status, bad).toBeGreaterThanOrEqual(400);
+      expect(r.status, bad).toBeLessThan(500);
+      expect(r.body.errors[0].path, bad).toBe(bad.split("=")[0]);
+    }
+  });
+
   it("answers bad requests with problem+json", async () => {
     const missing = await alice.get(`/api/v1/scenarios/${scenarioId}/matrix`);
     expect(missing.status).toBe(400);

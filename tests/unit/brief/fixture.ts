@@ -96,6 +96,7 @@ function matrix(questionId: string, hypotheses: [string, string][], rows: Matrix
     teamGapFlag: null,
     myEstimate: null,
     teamHidden,
+    sort: "logged",
     hypotheses: hypotheses.map(([id, title]) => ({
       id,
       title,
