@@ -357,8 +357,11 @@ export function defineSchema(k: Kit) {
       createdAt: k.timestamp("created_at").notNull(),
     },
     (t) => [
-      // latest estimate per analyst per question as of a time: one index seek per analyst
-      k.index("estimates_latest_idx").on(t.questionId, t.analystId, t.createdAt),
+      // an analyst's estimates on a question in (created_at, id) order: the one in force as of a
+      // time is one index seek, their history one range. With `id` in the index it also gives
+      // the reads' order, so SQLite's planner no longer prefers estimates_question_idx (which
+      // gives the order but reads every analyst's estimates: 1.5 s for a 40k-estimate question)
+      k.index("estimates_latest_idx").on(t.questionId, t.analystId, t.createdAt, t.id),
       // a question's history a page at a time, in (created_at, id) order
       k.index("estimates_question_idx").on(t.questionId, t.createdAt, t.id),
       k.index("estimates_scenario_idx").on(t.scenarioId, t.createdAt),

@@ -46,8 +46,9 @@ export function scoreHistory(h: QuestionHistory): HistoryScores {
     const scores = scoreQuestion(list, h.trueId, h.resolvedAt);
     if (scores) analysts.push({ analystId, scores, estimates: list.length, lastAt: list[list.length - 1]!.at });
   }
-  const team = pooledSeries({ estimates: before, openSets: h.openSets, method: h.method, until: h.resolvedAt });
-  const scored = new Set([h.trueId, ...before.flatMap((e) => Object.keys(e.probabilities))]);
+  const team = pooledSeries({ estimates: before, openSets: h.openSets, method: h.method, until: h.resolvedAt, withStanding: false });
+  const scored = new Set([h.trueId]);
+  for (const e of before) for (const id of Object.keys(e.probabilities)) scored.add(id);
   const ordered = h.hypothesisIds.filter((id) => scored.has(id));
   return {
     hypothesisIds: [...new Set([...ordered, ...scored])],

@@ -13,28 +13,6 @@ import { clampProbability, normalize, restrictToGiven, type Probabilities } from
 
 export type PoolMethod = "geometric" | "median" | "mean";
 
-// column.get(id) = the values the (already restricted) estimates that gave `id` a value
-// gave it, in open-id order.
-function columns(given: readonly Probabilities[], openIds: readonly string[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const id of new Set(openIds)) {
-    const values: number[] = [];
-    for (const r of given) {
-      const v = r[id];
-      if (typeof v === "number") values.push(v);
-    }
-    if (values.length > 0) out.set(id, values);
-  }
-  return out;
-}
-
-function geometricMean(values: readonly number[]): number {
-  // clamped so one analyst's 0 cannot veto a hypothesis for the whole team
-  let logSum = 0;
-  for (const v of values) logSum += Math.log(clampProbability(v));
-  return Math.exp(logSum / values.length);
-}
-
 /**
  * Geometric mean of the analysts' probabilities per hypothesis, then renormalised.
  * The default pool: unlike the mean it keeps the team's shared confidence when
@@ -61,6 +39,12 @@ function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : sum / values.length;
 }
 
+// The geometric mean is exp(mean of logs): each estimate's values are taken to logs once
+// (poolRow), so a series that pools the same standing estimates at thousands of
+// moments does not take the same logarithms again at each. Clamped first so one analyst's
+// 0 cannot veto a hypothesis for the whole team.
+const logOf = (v: number) => Math.log(clampProbability(v));
+
 /** Median per hypothesis (even count: mean of the middle two), then renormalised. */
 export function medianPool(
   estimates: readonly Probabilities[],
@@ -80,28 +64,65 @@ export function meanPool(
   return aggregate("mean", estimates, openIds);
 }
 
-const COMBINE: Readonly<Record<PoolMethod, (values: readonly number[]) => number>> = {
-  geometric: geometricMean,
-  median,
-  mean,
+/** Per method: what each estimate's value becomes before pooling, and how a column of those combines. */
+const POOL: Readonly<Record<PoolMethod, { prepare: ((v: number) => number) | null; combine: (values: readonly number[]) => number }>> = {
+  geometric: { prepare: logOf, combine: (logs) => Math.exp(mean(logs)) },
+  median: { prepare: null, combine: median },
+  mean: { prepare: null, combine: mean },
 };
 
+/** The open ids once each, in order: the columns pooling works over. */
+export const poolIds = (openIds: readonly string[]): string[] => [...new Set(openIds)];
+
 /**
- * The second half of aggregate(), for estimates already passed through
- * restrictToGiven(e, openIds): pooledSeries keeps them restricted between changes
- * instead of restricting every standing estimate again at every point.
+ * An estimate already passed through restrictToGiven(e, openIds), as a row of numbers over
+ * `ids` (from poolIds): NaN where it gave no value, and for the geometric pool the logs.
+ * A series pools the same standing estimates at thousands of moments: it makes each row
+ * once, and each pool is then a pass over numbers rather than lookups by id.
  */
-export function poolGiven(
-  method: PoolMethod,
-  given: readonly Probabilities[],
-  openIds: readonly string[],
-): Probabilities | null {
-  const cols = columns(given, openIds);
-  if (cols.size === 0) return null;
-  const combine = COMBINE[method];
+export function poolRow(method: PoolMethod, given: Probabilities, ids: readonly string[]): Float64Array {
+  const prepare = POOL[method].prepare;
+  const row = new Float64Array(ids.length);
+  for (let j = 0; j < ids.length; j++) {
+    const v = given[ids[j]!];
+    row[j] = typeof v !== "number" ? NaN : prepare ? prepare(v) : v;
+  }
+  return row;
+}
+
+// per column j, the values of the rows that gave one, in the rows' order
+function eachColumn(rows: readonly Float64Array[], n: number, f: (j: number, values: number[]) => void): void {
+  const values: number[] = [];
+  for (let j = 0; j < n; j++) {
+    values.length = 0;
+    for (const r of rows) if (!Number.isNaN(r[j]!)) values.push(r[j]!);
+    if (values.length > 0) f(j, values);
+  }
+}
+
+/**
+ * Pool rows made by poolRow over the same `ids`: per hypothesis, combine the values of the
+ * rows that gave one, then normalise. null when no open hypothesis has a value.
+ */
+export function poolRows(method: PoolMethod, rows: readonly Float64Array[], ids: readonly string[]): Probabilities | null {
+  const { combine } = POOL[method];
   const pooled: Probabilities = {};
-  for (const [id, values] of cols) pooled[id] = combine(values);
-  return normalize(pooled);
+  let any = false;
+  eachColumn(rows, ids.length, (j, values) => {
+    pooled[ids[j]!] = combine(values);
+    any = true;
+  });
+  return any ? normalize(pooled) : null;
+}
+
+/** The second half of aggregate(), for estimates already passed through restrictToGiven(e, openIds). */
+export function poolGiven(method: PoolMethod, given: readonly Probabilities[], openIds: readonly string[]): Probabilities | null {
+  const ids = poolIds(openIds);
+  return poolRows(
+    method,
+    given.map((g) => poolRow(method, g, ids)),
+    ids,
+  );
 }
 
 /** The pool by name. null when no open hypothesis has a value from any estimate. */
@@ -128,15 +149,14 @@ export function disagreement(
   estimates: readonly Probabilities[],
   openIds: readonly string[],
 ): number | null {
-  const cols = columns(
-    estimates.map((e) => restrictToGiven(e, openIds)),
-    openIds,
-  );
-  if (cols.size === 0) return null;
+  const ids = poolIds(openIds);
+  const rows = estimates.map((e) => poolRow("mean", restrictToGiven(e, openIds), ids));
   let total = 0;
-  for (const values of cols.values()) {
+  let given = 0;
+  eachColumn(rows, ids.length, (_, values) => {
     const m = mean(values);
     total += Math.sqrt(mean(values.map((v) => (v - m) ** 2)));
-  }
-  return total / cols.size;
+    given += 1;
+  });
+  return given === 0 ? null : total / given;
 }

@@ -12,7 +12,9 @@ import { PROBABILITY_FLOOR, type Probabilities } from "./probability";
 // The hypotheses an estimate is scored over: its own, and the true one always, so a truth
 // the analyst never saw cannot make the forecast look better.
 function scoredIds(probs: Probabilities, trueId: string): string[] {
-  return [...new Set([...Object.keys(probs), trueId])];
+  const ids = Object.keys(probs);
+  if (!Object.hasOwn(probs, trueId)) ids.push(trueId);
+  return ids;
 }
 
 /**

@@ -1,5 +1,5 @@
 // A question's probabilities over time. Step-shaped: a value holds until the next change.
-import { geometricMeanPool, poolGiven, type PoolMethod } from "./aggregation";
+import { geometricMeanPool, poolIds, poolRow, poolRows, type PoolMethod } from "./aggregation";
 import { restrictToGiven, restrictToOpen, type Probabilities } from "./probability";
 
 export interface SeriesEstimate {
@@ -25,7 +25,7 @@ export interface PooledPoint {
   openIds: string[];
   /** How many analysts had an estimate standing. */
   analysts: number;
-  /** Each analyst's standing estimate, as given (not restricted to the open set). */
+  /** Each analyst's standing estimate, as given (not restricted to the open set); {} when not asked for. */
   standing: Record<string, Probabilities>;
 }
 
@@ -37,6 +37,8 @@ export interface PooledSeriesInput {
   method: PoolMethod;
   /** Exclusive: estimates and open-set changes at or after it are ignored (resolution). */
   until?: number;
+  /** Whether each point lists every standing estimate (the chart does; scoring does not). */
+  withStanding?: boolean;
 }
 
 // Stable by time: equal instants keep input order.
@@ -55,16 +57,25 @@ function byTime<T extends { at: number }>(list: readonly T[], until: number): T[
  * aggregate(method, estimates standing at t, ids open at t). Scoring the team and the
  * history chart both read it, so the team is scored on exactly what was shown.
  */
-export function pooledSeries({ estimates, openSets, method, until = Number.POSITIVE_INFINITY }: PooledSeriesInput): PooledPoint[] {
+export function pooledSeries({ estimates, openSets, method, until = Number.POSITIVE_INFINITY, withStanding = true }: PooledSeriesInput): PooledPoint[] {
   const es = byTime(estimates, until);
   const sets = byTime(openSets, until);
   const times = [...new Set([...es.map((e) => e.at), ...sets.map((s) => s.at)])].sort((a, b) => a - b);
   const standing = new Map<string, Probabilities>();
-  // Each standing estimate restricted to the open set (aggregate's first step), redone only
-  // when that analyst estimates or the open set changes: a question with thousands of
-  // estimates would otherwise restrict every standing estimate again at every point.
-  const given = new Map<string, Probabilities>();
+  // Each standing estimate restricted to the open set and made ready to pool (aggregate's
+  // first steps), redone only when that analyst estimates or the open set changes: a question
+  // with thousands of estimates would otherwise redo every standing estimate at every point.
+  // `rows` in the order analysts first estimated, as `standing` iterates.
   let openIds: string[] = [];
+  let ids: string[] = [];
+  const rows: Float64Array[] = [];
+  const rowOf = new Map<string, number>();
+  const ready = (analystId: string, p: Probabilities) => {
+    const row = poolRow(method, restrictToGiven(p, openIds), ids);
+    const i = rowOf.get(analystId);
+    if (i === undefined) rowOf.set(analystId, rows.push(row) - 1);
+    else rows[i] = row;
+  };
   let e = 0;
   let s = 0;
   const out: PooledPoint[] = [];
@@ -72,22 +83,23 @@ export function pooledSeries({ estimates, openSets, method, until = Number.POSIT
     let setChanged = false;
     for (; s < sets.length && sets[s]!.at === t; s++) {
       openIds = [...sets[s]!.openIds];
+      ids = poolIds(openIds);
       setChanged = true;
     }
     for (; e < es.length && es[e]!.at === t; e++) {
       const { analystId, probabilities } = es[e]!;
       standing.set(analystId, probabilities);
-      given.set(analystId, restrictToGiven(probabilities, openIds));
+      ready(analystId, probabilities);
     }
-    if (setChanged) for (const [a, p] of standing) given.set(a, restrictToGiven(p, openIds));
+    if (setChanged) for (const [a, p] of standing) ready(a, p);
     if (standing.size === 0) continue;
     out.push({
       at: t,
-      // = aggregate(method, [...standing.values()], openIds): `given` is keyed like `standing`
-      probabilities: poolGiven(method, [...given.values()], openIds) ?? {},
+      // = aggregate(method, [...standing.values()], openIds)
+      probabilities: poolRows(method, rows, ids) ?? {},
       openIds,
       analysts: standing.size,
-      standing: Object.fromEntries(standing),
+      standing: withStanding ? Object.fromEntries(standing) : {},
     });
   }
   return out;

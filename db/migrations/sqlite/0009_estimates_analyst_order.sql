@@ -1,0 +1,2 @@
+DROP INDEX `estimates_latest_idx`;--> statement-breakpoint
+CREATE INDEX `estimates_latest_idx` ON `estimates` (`question_id`,`analyst_id`,`created_at`,`id`);
