@@ -14,6 +14,8 @@ const PAGES = [
   { name: "matrix", path: (id: string) => `/scenarios/${id}/matrix`, jsKb: 150, lcpMs: 1000 },
   { name: "history", path: (id: string) => `/scenarios/${id}/history`, jsKb: 200, lcpMs: 1000 },
   { name: "evidence", path: (id: string) => `/scenarios/${id}/evidence`, jsKb: null, lcpMs: null },
+  // the floor: the smallest page served (the root layout and its providers, no page code)
+  { name: "404 (floor)", path: () => "/no-such-page", jsKb: null, lcpMs: null },
 ] as const;
 const RUNS = 3;
 

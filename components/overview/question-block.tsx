@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { HypothesisView, Indicator, QuestionView, ScenarioView } from "@/lib/client/types";
 import { assumptionsQuery, indicatorsQuery } from "@/lib/client/queries";
-import { pct, spreadOf, words } from "@/lib/client/format";
+import { pct, shownSpread, words } from "@/lib/client/format";
 import { useFormat } from "@/lib/client/time";
 import { LIMITS } from "@/lib/validation/limits";
 import { InlineEdit } from "@/components/ui/inline-edit";
@@ -154,7 +154,7 @@ export function QuestionBlock({
     ? scenario.questions.flatMap((q) => q.hypotheses).find((h) => h.id === question.parentHypothesisId)
     : null;
   const index = scenario.questions.findIndex((q) => q.id === question.id) + 1;
-  const spread = spreadOf(question.disagreement);
+  const spread = shownSpread(question);
   const closed = question.resolution !== null;
   const canChange = canEdit && !closed;
   const asOf = scenario.asOf;
@@ -223,7 +223,7 @@ export function QuestionBlock({
         <span>
           {question.analysts} analyst{question.analysts === 1 ? "" : "s"}
         </span>
-        {spread && question.analysts >= 2 && <span>· spread {spread}</span>}
+        {spread && <span>· spread {spread}</span>}
         {question.myEstimate && <span>· your last estimate {f.date(question.myEstimate.at)}</span>}
         {canChange && !addingHypothesis && (
           <button className="btn-link small" onClick={() => setAddingHypothesis(true)}>

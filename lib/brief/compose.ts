@@ -9,7 +9,7 @@ import type { ScoreFields } from "@/lib/analysis/scores";
 import type { ProbabilityChange } from "@/lib/analysis/diff-format";
 import type { IndicatorStatus } from "@/lib/indicators/service";
 import type { StandingEstimate } from "@/lib/estimates/standing";
-import { pct, shownPoints, signedPoints, spreadOf, words } from "@/lib/client/format";
+import { pct, shownPoints, shownSpread, signedPoints, words } from "@/lib/client/format";
 import { restrictToGiven } from "@/lib/math";
 import type {
   Brief,
@@ -164,7 +164,7 @@ export function composeBrief(input: BriefInput): Brief {
       hidden: q.teamHidden,
       analysts: q.analysts,
       disagreement: q.disagreement,
-      spread: spreadOf(q.disagreement),
+      spread: shownSpread(q),
       lead,
       judgments,
       resolution: resolutionOf(q),

@@ -12,6 +12,9 @@ export const words = (p: number | null | undefined): string => (p === null || p 
 /** How far apart the team is, in words: disagreement below 0.05 low, below 0.15 moderate, else high. */
 export const spreadOf = (d: number | null): "low" | "moderate" | "high" | null => (d === null ? null : d < 0.05 ? "low" : d < 0.15 ? "moderate" : "high");
 
+/** The spread as the screens show it: only when two or more analysts have estimated (one agrees with nobody). */
+export const shownSpread = (q: { disagreement: number | null; analysts: number }) => (q.analysts >= 2 ? spreadOf(q.disagreement) : null);
+
 /**
  * The change in whole points between two probabilities as pct() shows them (a missing side
  * counts 0), so "17 % → 18 %" is always followed by ▲1 — never by the ±0 that rounding the

@@ -38,9 +38,9 @@ describe("composeBrief", () => {
     ]);
     expect(q("Q1").lead?.hypothesisId).toBe("h1");
     expect(q("Q1")).toMatchObject({ analysts: 2, disagreement: 0.1, spread: "moderate", hidden: false, resolution: null });
-    // one analyst: no range; no disagreement: low
+    // one analyst: no range, and no spread (the overview shows none either)
     expect(q("Q3").judgments[0]).toMatchObject({ percent: "90 %", words: "very likely", range: null });
-    expect(q("Q3").spread).toBe("low");
+    expect(q("Q3").spread).toBeNull();
   });
 
   it("labels the spread as the overview does", () => {

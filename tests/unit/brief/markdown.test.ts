@@ -31,7 +31,7 @@ describe("briefMarkdown", () => {
     expect(s).toContain("### Q1 · Inside help?\n\n**“Yes” is likely (71 %).**\n\n");
     expect(s).toContain("| Hypothesis | Team | In words | Analysts' range |\n| --- | ---: | --- | --- |\n| Yes | 71 % | likely | 60 %–80 % |\n| No | 29 % | unlikely | 20 %–40 % |\n\n2 analysts · spread moderate");
     expect(s).toContain("**Given “Yes” (Q1): “A” is very likely (90 %).**");
-    expect(s).toContain("1 analyst · spread low\n\nResolved: “A” on 20 Jan 2026. Confirmed");
+    expect(s).toContain("1 analyst\n\nResolved: “A” on 20 Jan 2026. Confirmed");
   });
 
   it("says so instead of giving figures for a question hidden from the caller", () => {
