@@ -34,6 +34,7 @@ export const COPY_ORDER = [
   "estimates",
   "forecasters",
   "resolutions",
+  "questionScores",
   "events",
   "rateLimits",
   "signInFailures",
@@ -62,6 +63,7 @@ const KEYS: Partial<Record<TableName, string[]>> = {
   indicatorVersions: ["indicatorId", "version"],
   assumptionVersions: ["assumptionId", "version"],
   forecasters: ["questionId", "analystId"],
+  questionScores: ["resolutionId", "method"],
   rateLimits: ["key"],
   signInFailures: ["email"],
 };

@@ -405,6 +405,21 @@ export function defineSchema(k: Kit) {
     (t) => [k.index("resolutions_question_idx").on(t.questionId, t.createdAt)],
   );
 
+  // The scores of a resolved question, kept once computed (lib/analysis/scores.ts). All they
+  // rest on — the estimates and the open hypotheses before the resolution — was written
+  // before it and is append-only, and a correction is a new resolution row: so a resolution
+  // and a pooling method fix them. Derived: export leaves them out, a copy keeps them.
+  const questionScores = k.table(
+    "question_scores",
+    {
+      resolutionId: k.id("resolution_id").notNull().references(() => resolutions.id),
+      method: k.text("method").notNull(),
+      scores: k.json<Record<string, unknown>>("scores").notNull(),
+      createdAt: k.timestamp("created_at").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.resolutionId, t.method] })],
+  );
+
   // ── The audit log: one immutable row per change ──
   const events = k.table(
     "events",
@@ -487,7 +502,7 @@ export function defineSchema(k: Kit) {
     questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
     indicators, indicatorVersions, assumptions, assumptionVersions,
     sources, evidence, evidenceVersions,
-    ratings, estimates, forecasters, resolutions,
+    ratings, estimates, forecasters, resolutions, questionScores,
     events,
   };
 }

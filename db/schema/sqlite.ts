@@ -10,6 +10,6 @@ export const {
   questions, questionVersions, hypotheses, hypothesisVersions, outcomes,
   indicators, indicatorVersions, assumptions, assumptionVersions,
   sources, evidence, evidenceVersions,
-  ratings, estimates, forecasters, resolutions,
+  ratings, estimates, forecasters, resolutions, questionScores,
   events,
 } = schema;

@@ -3,8 +3,11 @@
 // their estimates stood, every estimate scored as the analyst gave it; the team scored the
 // same way on its pooled series (the pool over the hypotheses open at each moment, as the
 // overview showed it). Annulled questions are listed with null scores.
+// A resolved question's scores never change (see question_scores in db/schema/define.ts):
+// they are computed on the first read after its resolution and kept.
 import "server-only";
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { chunks } from "@/lib/chunks";
 import type { Store } from "@/db/store";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import type { PoolMethod, QuestionScores, SeriesEstimate } from "@/lib/math";
@@ -58,7 +61,10 @@ async function forecastersBefore(store: Store, r: ResolutionAt): Promise<string[
   return rows.map((x) => x.analystId);
 }
 
-async function scoreResolved(store: Store, r: ResolutionAt, method: PoolMethod) {
+/** What is kept of a resolved question's scores: everything but the names (those can change). */
+type Kept = Pick<QuestionScore, "hypothesisIds" | "team"> & { analysts: Omit<AnalystScore, "name">[] };
+
+async function scoreResolved(store: Store, r: ResolutionAt, method: PoolMethod): Promise<Kept> {
   // every estimate before resolution: one range read per analyst
   const estimates: SeriesEstimate[] = [];
   for (const analystId of await forecastersBefore(store, r)) {
@@ -73,7 +79,42 @@ async function scoreResolved(store: Store, r: ResolutionAt, method: PoolMethod) 
     resolvedAt: r.at.getTime(),
     method,
   });
-  return { ...scored, team: { ...(scored.team ?? NO_SCORES), analysts: scored.analysts.length } };
+  return {
+    hypothesisIds: scored.hypothesisIds,
+    analysts: scored.analysts.map((x) => ({
+      analystId: x.analystId,
+      ...x.scores,
+      estimates: x.estimates,
+      lastEstimateAt: new Date(x.lastAt).toISOString(),
+    })),
+    team: { ...(scored.team ?? NO_SCORES), analysts: scored.analysts.length },
+  };
+}
+
+/** The kept scores of these resolutions under `method`, by resolution id. */
+async function keptScores(store: Store, resolutionIds: readonly string[], method: PoolMethod): Promise<Map<string, Kept>> {
+  const t = store.schema.questionScores;
+  const out = new Map<string, Kept>();
+  for (const ids of chunks(resolutionIds)) {
+    const rows = await store.db
+      .select({ resolutionId: t.resolutionId, scores: t.scores })
+      .from(t)
+      .where(and(inArray(t.resolutionId, ids), eq(t.method, method)));
+    for (const row of rows) out.set(row.resolutionId, row.scores as unknown as Kept);
+  }
+  return out;
+}
+
+/** A resolution's scores, kept if they were, else computed and kept (by whichever instance is first). */
+async function scoresOfResolution(store: Store, r: ResolutionAt, method: PoolMethod, kept: Map<string, Kept>): Promise<Kept> {
+  const known = kept.get(r.id);
+  if (known) return known;
+  const scores = await scoreResolved(store, r, method);
+  await store.db
+    .insert(store.schema.questionScores)
+    .values({ resolutionId: r.id, method, scores: scores as unknown as Record<string, unknown>, createdAt: store.now() })
+    .onConflictDoNothing();
+  return scores;
 }
 
 export async function getScores(store: Store, actor: Actor | null, scenarioId: string, query: ScoresQuery = {}): Promise<Scores> {
@@ -90,6 +131,12 @@ export async function getScores(store: Store, actor: Actor | null, scenarioId: s
   const resolutions = await resolutionsOf(
     store,
     questions.map((q) => q.id),
+  );
+
+  const kept = await keptScores(
+    store,
+    [...resolutions.values()].filter((r) => r.hypothesisId !== null).map((r) => r.id),
+    method,
   );
 
   const items: (Omit<QuestionScore, "analysts"> & { analysts: Omit<AnalystScore, "name">[] })[] = [];
@@ -109,19 +156,7 @@ export async function getScores(store: Store, actor: Actor | null, scenarioId: s
       });
       continue;
     }
-    const scored = await scoreResolved(store, r, method);
-    items.push({
-      ...base,
-      resolution: r.hypothesisId,
-      hypothesisIds: scored.hypothesisIds,
-      analysts: scored.analysts.map((x) => ({
-        analystId: x.analystId,
-        ...x.scores,
-        estimates: x.estimates,
-        lastEstimateAt: new Date(x.lastAt).toISOString(),
-      })),
-      team: scored.team,
-    });
+    items.push({ ...base, resolution: r.hypothesisId, ...(await scoresOfResolution(store, r, method, kept)) });
   }
 
   const ids = [...new Set(items.flatMap((i) => i.analysts.map((x) => x.analystId)))];

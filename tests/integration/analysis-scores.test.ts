@@ -187,6 +187,16 @@ describe("GET /scenarios/{id}/scores", () => {
     expect(mean.items[0].team.brier).toBeCloseTo(0.56, 10);
   });
 
+  it("keeps a resolved question's scores once computed: later reads, by anyone, give the same figures", async () => {
+    const first = await ok(bob.get(`/api/v1/scenarios/${sId}/scores?method=median`));
+    const again = await ok(vera.get(`/api/v1/scenarios/${sId}/scores?method=median`));
+    expect(again).toEqual(first);
+    // kept per method: the median pool's team figures are not the geometric pool's
+    const geometric = await ok(vera.get(`/api/v1/scenarios/${sId}/scores`));
+    expect(geometric.items[0].team.brier).not.toBeCloseTo(first.items[0].team.brier, 6);
+    expect(geometric.items[0].analysts).toEqual(first.items[0].analysts);
+  });
+
   it("lists annulled questions without scoring them", async () => {
     const s = await ok(vera.get(`/api/v1/scenarios/${sId}/scores`));
     const annulled = s.items[1];
