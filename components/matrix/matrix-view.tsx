@@ -77,7 +77,12 @@ export function MatrixView({
   const qc = useQueryClient();
   // The server sorts (the pages arrive in order) and sends the rows a page at a time; the
   // first page comes with the page, the rest load behind it so filters see every row.
-  const matrix = useInfiniteQuery({ ...matrixQuery(scenarioId, questionId ?? "", asOf, matrixServerSort(sort, view)), enabled: !!questionId });
+  const matrix = useInfiniteQuery({
+    ...matrixQuery(scenarioId, questionId ?? "", asOf, matrixServerSort(sort, view)),
+    enabled: !!questionId,
+    // while another order of the same question loads, its rows stay on screen (not another question's)
+    placeholderData: (previous, query) => (query?.queryKey[2] === questionId && query?.queryKey[3] === (asOf ?? "now") ? previous : undefined),
+  });
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = matrix;
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
@@ -101,7 +106,7 @@ export function MatrixView({
   const sorted = useMemo(() => evidence.map((e) => e.id), [evidence]);
   const orderKey = `${questionId}|${sort}|${view}`;
   const [order, setOrder] = useState<{ key: string; ids: string[] } | null>(null);
-  if (first && order?.key !== orderKey) setOrder({ key: orderKey, ids: sorted });
+  if (first && !matrix.isPlaceholderData && order?.key !== orderKey) setOrder({ key: orderKey, ids: sorted });
   const shownOrder = order?.key === orderKey ? order.ids : sorted;
   const unsorted = useMemo(() => {
     const shown = new Set(shownOrder);
