@@ -2,15 +2,47 @@
 // each with the content of its version in force then (./rule.ts). Version rows are read in
 // one range per chunk of ids on (…_id, created_at) — one id is one index seek.
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
 import { chunks } from "@/lib/chunks";
-import { writtenByAt, oldestFirst } from "./query";
+import { END_OF_TIME, bound, writtenByAt, oldestFirst } from "./query";
 import { inForce } from "./rule";
 
 export type HypothesisState = Row<"hypotheses">;
 export type QuestionState = Row<"questions">;
+
+type Tables = Store["schema"];
+const questionOrder = (q: Tables["questions"]) => [asc(q.position), asc(q.createdAt), asc(q.id)];
+const hypothesisOrder = (h: Tables["hypotheses"]) => [asc(h.questionId), asc(h.position), asc(h.createdAt), asc(h.id)];
+
+// A scenario's questions and hypotheses are read on every view of it: prepared once, bound to
+// `at` (END_OF_TIME for now), so a request neither builds nor compiles their SQL.
+const ofScenario = preparedPerStore(({ db, schema, prepare }) => {
+  const q = schema.questions;
+  const h = schema.hypotheses;
+  return {
+    // questions_scenario_idx (scenario_id, position)
+    questions: prepare(
+      db
+        .select()
+        .from(q)
+        .where(and(eq(q.scenarioId, sql.placeholder("scenarioId")), lte(q.createdAt, bound(q.createdAt, "at"))))
+        .orderBy(...questionOrder(q)),
+      "asof_questions_of_scenario",
+    ),
+    // hypotheses_scenario_idx (scenario_id)
+    hypotheses: prepare(
+      db
+        .select()
+        .from(h)
+        .where(and(eq(h.scenarioId, sql.placeholder("scenarioId")), lte(h.createdAt, bound(h.createdAt, "at"))))
+        .orderBy(...hypothesisOrder(h)),
+      "asof_hypotheses_of_scenario",
+    ),
+  };
+});
 
 /** Which questions: a scenario's, or the listed ones. */
 export type QuestionScope = { scenarioId: string } | { questionIds: readonly string[] };
@@ -20,10 +52,9 @@ export async function hypothesesAt(store: Store, scope: QuestionScope, at?: Date
   const h = store.schema.hypotheses;
   const hv = store.schema.hypothesisVersions;
   const rows: HypothesisState[] = [];
-  const order = [asc(h.questionId), asc(h.position), asc(h.createdAt), asc(h.id)];
+  const order = hypothesisOrder(h);
   if ("scenarioId" in scope) {
-    // hypotheses_scenario_idx (scenario_id)
-    rows.push(...(await store.db.select().from(h).where(and(eq(h.scenarioId, scope.scenarioId), writtenByAt(h.createdAt, at))).orderBy(...order)));
+    rows.push(...(await ofScenario(store).hypotheses.execute({ scenarioId: scope.scenarioId, at: at ?? END_OF_TIME })));
   } else {
     for (const part of chunks([...new Set(scope.questionIds)])) {
       // hypotheses_question_idx (question_id, position)
@@ -56,10 +87,9 @@ export async function questionsAt(store: Store, scope: QuestionScope, at?: Date)
   const q = store.schema.questions;
   const qv = store.schema.questionVersions;
   const rows: QuestionState[] = [];
-  const order = [asc(q.position), asc(q.createdAt), asc(q.id)];
+  const order = questionOrder(q);
   if ("scenarioId" in scope) {
-    // questions_scenario_idx (scenario_id, position)
-    rows.push(...(await store.db.select().from(q).where(and(eq(q.scenarioId, scope.scenarioId), writtenByAt(q.createdAt, at))).orderBy(...order)));
+    rows.push(...(await ofScenario(store).questions.execute({ scenarioId: scope.scenarioId, at: at ?? END_OF_TIME })));
   } else {
     for (const part of chunks([...new Set(scope.questionIds)])) {
       rows.push(...(await store.db.select().from(q).where(and(inArray(q.id, part), writtenByAt(q.createdAt, at))).orderBy(...order)));

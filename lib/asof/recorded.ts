@@ -2,7 +2,8 @@
 // outcome's routing — come from the audit log: the `after` of the entity's newest event of
 // the given types at or before the time (./rule.ts, with events ordered by (at, id)).
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
 import { newestFirst, writtenByAt } from "./query";
@@ -23,18 +24,31 @@ export async function recordedStateAt(store: Store, entityId: string, types: rea
 
 export type OutcomeState = Row<"outcomes">;
 
+// the outcomes in force now, read on every view of a scenario
+const outcomesNow = preparedPerStore(({ db, schema, prepare }) => {
+  const o = schema.outcomes;
+  return prepare(
+    db
+      .select()
+      .from(o)
+      .where(and(eq(o.scenarioId, sql.placeholder("scenarioId")), isNull(o.archivedAt)))
+      .orderBy(asc(o.position), asc(o.id)),
+    "outcomes_now",
+  );
+});
+
 /**
  * A scenario's outcomes at `at` (now when absent): those that existed and were not archived
  * then, each with the title and routing recorded by its newest outcome event then.
  */
 export async function outcomesAt(store: Store, scenarioId: string, at?: Date): Promise<OutcomeState[]> {
+  if (!at) return outcomesNow(store).execute({ scenarioId });
   const o = store.schema.outcomes;
   const rows = await store.db
     .select()
     .from(o)
-    .where(and(eq(o.scenarioId, scenarioId), at ? writtenByAt(o.createdAt, at) : isNull(o.archivedAt)))
+    .where(and(eq(o.scenarioId, scenarioId), writtenByAt(o.createdAt, at)))
     .orderBy(asc(o.position), asc(o.id));
-  if (!at) return rows;
   const out: OutcomeState[] = [];
   for (const row of rows) {
     const then = await recordedStateAt(store, row.id, ["outcome.created", "outcome.updated"], at);

@@ -1,6 +1,7 @@
 // Scenarios: list, create, read as one tree (now or as of a time), edit.
 import "server-only";
-import { and, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, eq, inArray, isNull, max, sql } from "drizzle-orm";
+import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
 import { newId } from "@/lib/ids";
@@ -85,9 +86,13 @@ export async function createScenario(store: Store, actor: Actor | null, input: C
   return buildScenarioView(store, row, "owner", a.id);
 }
 
+// read on every view of a scenario
+const scenarioRow = preparedPerStore(({ db, schema, prepare }) =>
+  prepare(db.select().from(schema.scenarios).where(eq(schema.scenarios.id, sql.placeholder("id"))).limit(1), "scenario_row"),
+);
+
 async function loadScenarioRow(store: Store, scenarioId: string): Promise<ScenarioRow> {
-  const s = store.schema;
-  const row = (await store.db.select().from(s.scenarios).where(eq(s.scenarios.id, scenarioId)).limit(1))[0];
+  const row = (await scenarioRow(store).execute({ id: scenarioId }))[0];
   if (!row) throw notFound("Scenario");
   return row;
 }
