@@ -3,7 +3,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Store } from "@/db/store";
-import { preparedPerStore } from "@/db/prepared";
+import { preparedFamily, preparedPerStore } from "@/db/prepared";
 import { DomainError, forbidden, notFound } from "@/lib/errors";
 
 export type Role = "owner" | "editor" | "viewer";
@@ -67,9 +67,8 @@ export const ENTITY_LABEL: Record<Entity, string> = {
   assumption: "Assumption",
 };
 
-/** The scenario an entity lives in; unknown ids are 404 just like ids the actor may not see. */
-export async function scenarioOf(store: Store, entity: Entity, id: string): Promise<string> {
-  const s = store.schema;
+// every write to an entity starts here: one prepared statement per kind of entity
+const scenarioOfEntity = preparedFamily(({ db, schema: s, prepare }, entity: Entity) => {
   const table = {
     question: s.questions,
     hypothesis: s.hypotheses,
@@ -80,8 +79,12 @@ export async function scenarioOf(store: Store, entity: Entity, id: string): Prom
     indicator: s.indicators,
     assumption: s.assumptions,
   }[entity];
-  const rows = await store.db.select({ scenarioId: table.scenarioId }).from(table).where(eq(table.id, id)).limit(1);
-  const row = rows[0];
+  return prepare(db.select({ scenarioId: table.scenarioId }).from(table).where(eq(table.id, sql.placeholder("id"))).limit(1), `scenario_of_${entity}`);
+});
+
+/** The scenario an entity lives in; unknown ids are 404 just like ids the actor may not see. */
+export async function scenarioOf(store: Store, entity: Entity, id: string): Promise<string> {
+  const row = (await scenarioOfEntity(store, entity).execute({ id }))[0];
   if (!row) throw notFound(ENTITY_LABEL[entity]);
   return row.scenarioId;
 }

@@ -1,6 +1,7 @@
 // The audit log: every change writes one immutable event inside the same transaction.
 import "server-only";
-import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Db, Row } from "@/db/types";
 import { newId } from "@/lib/ids";
@@ -43,8 +44,31 @@ export type EventBody<T extends EventType> = {
 export type EventInput<T extends EventType> = { scenarioId: string; actorId: string | null; tokenId?: string | null; at?: Date } & EventBody<T>;
 
 /** Append one event of a catalogued type (./catalogue.ts), inside the caller's transaction. */
+// every write records one: prepared once per handle (each value bound through its column's
+// encoder, so the JSON and the timestamp are stored as the unprepared insert stored them)
+const insertEvent = preparedPerStore(({ db, schema, prepare }) => {
+  const p = (name: string) => sql.placeholder(name);
+  return prepare(
+    db.insert(schema.events).values({
+      id: p("id"),
+      scenarioId: p("scenarioId"),
+      actorId: p("actorId"),
+      tokenId: p("tokenId"),
+      at: p("at"),
+      type: p("type"),
+      entity: p("entity"),
+      entityId: p("entityId"),
+      before: p("before"),
+      after: p("after"),
+    }),
+    "audit_insert_event",
+  );
+});
+
+/** Append one event, in the caller's transaction (`tx` is the store's handle inside it). */
 export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: EventInput<T>): Promise<void> {
-  await tx.insert(store.schema.events).values({
+  if (tx !== store.db) throw new Error("recordEvent: tx is not the store's open transaction");
+  await insertEvent(store).execute({
     id: newId(),
     scenarioId: e.scenarioId,
     actorId: e.actorId,

@@ -1,7 +1,8 @@
 // Estimates: one analyst's probabilities for every open hypothesis of a question at one
 // moment. Append-only: the sequence of estimates is the confidence history.
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import { newId } from "@/lib/ids";
 import { unprocessable, type FieldError } from "@/lib/errors";
@@ -38,6 +39,34 @@ export const estimateOut = (e: EstimateRow, analystName: string | null = null): 
   evidenceIds: e.evidenceIds,
 });
 
+// Recording an estimate is the most frequent write: its statements are prepared once per handle.
+const writes = preparedPerStore(({ db, schema: s, prepare }) => {
+  const p = (name: string) => sql.placeholder(name);
+  return {
+    hypotheses: prepare(db.select().from(s.hypotheses).where(eq(s.hypotheses.questionId, p("questionId"))), "estimate_hypotheses"),
+    insert: prepare(
+      db
+        .insert(s.estimates)
+        .values({
+          id: p("id"),
+          scenarioId: p("scenarioId"),
+          questionId: p("questionId"),
+          analystId: p("analystId"),
+          probabilities: p("probabilities"),
+          rationale: p("rationale"),
+          evidenceIds: p("evidenceIds"),
+          createdAt: p("createdAt"),
+        })
+        .returning(),
+      "estimate_insert",
+    ),
+    forecaster: prepare(
+      db.insert(s.forecasters).values({ questionId: p("questionId"), analystId: p("analystId"), firstAt: p("firstAt") }).onConflictDoNothing(),
+      "estimate_forecaster",
+    ),
+  };
+});
+
 export async function createEstimate(
   store: Store,
   actor: Actor | null,
@@ -48,7 +77,7 @@ export async function createEstimate(
   return writeScenario(store, actor, { entity: "question", id: questionId }, "editor", async (w) => {
     const { scenarioId, tx } = w;
     await requireOpenQuestion(store, questionId, "new estimates");
-    const hypotheses = await tx.select().from(s.hypotheses).where(eq(s.hypotheses.questionId, questionId));
+    const hypotheses = await writes(store).hypotheses.execute({ questionId });
     const byId = new Map(hypotheses.map((h) => [h.id, h]));
     const errors: FieldError[] = [];
     for (const key of Object.keys(input.probabilities)) {
@@ -80,21 +109,18 @@ export async function createEstimate(
     }
 
     const row = (
-      await tx
-        .insert(s.estimates)
-        .values({
-          id: newId(),
-          scenarioId,
-          questionId,
-          analystId: w.actor.id,
-          probabilities: input.probabilities,
-          rationale: input.rationale,
-          evidenceIds,
-          createdAt: w.now,
-        })
-        .returning()
+      await writes(store).insert.execute({
+        id: newId(),
+        scenarioId,
+        questionId,
+        analystId: w.actor.id,
+        probabilities: input.probabilities,
+        rationale: input.rationale,
+        evidenceIds,
+        createdAt: w.now,
+      })
     )[0]!;
-    await tx.insert(s.forecasters).values({ questionId, analystId: w.actor.id, firstAt: w.now }).onConflictDoNothing();
+    await writes(store).forecaster.execute({ questionId, analystId: w.actor.id, firstAt: w.now });
     await w.record({
       type: "estimate.created",
       entityId: row.id,
