@@ -4,8 +4,9 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter, usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { api, type ApiError } from "@/lib/client/api";
-import { matrixQuery, matrixServerSort, type MatrixView as View } from "@/lib/client/queries";
-import type { MatrixEvidence, MatrixPage } from "@/lib/analysis/matrix";
+import { matrixKey, matrixQuery, matrixRow, matrixServerSort, type MatrixView as View } from "@/lib/client/queries";
+import { sortRows } from "@/lib/analysis/matrix-order";
+import type { MatrixPage } from "@/lib/analysis/matrix";
 import type { Consistency } from "@/lib/math/ach";
 import { QueryState } from "@/components/ui/query-state";
 import { GradeChip } from "@/components/evidence/grade-fields";
@@ -31,16 +32,17 @@ const RATINGS: Consistency[] = ["CC", "C", "N", "I", "II", "NA"];
 // beyond it only the rows in view and a margin are in the page, so 2,000 items scroll smoothly.
 const WINDOW_FROM = 200;
 
-/** The matrix with one saved rating in place, so the cell shows it before the figures refetch. */
-function withRating(data: InfiniteData<MatrixPage> | undefined, evidenceId: string, hypothesisId: string, consistency: Consistency | null) {
-  if (!data) return data;
-  const cell = (e: MatrixEvidence): MatrixEvidence => ({
-    ...e,
-    cells: e.cells.map((c) =>
-      c.hypothesisId !== hypothesisId ? c : { ...c, mine: consistency === null ? null : { consistency, likelihood: c.mine?.likelihood ?? null, explicitLikelihood: null } },
-    ),
-  });
-  return { ...data, pages: data.pages.map((p) => ({ ...p, evidence: p.evidence.map((e) => (e.id === evidenceId ? cell(e) : e)) })) };
+/**
+ * The matrix after a rating, from the rated item's row read again: a rating changes that row
+ * and the per-hypothesis figures, nothing else, so one request replaces them in every page.
+ */
+function withRow(data: InfiniteData<MatrixPage> | undefined, fresh: MatrixPage): InfiniteData<MatrixPage> | undefined {
+  const row = fresh.evidence[0];
+  if (!data || !row) return data;
+  return {
+    ...data,
+    pages: data.pages.map((p) => ({ ...fresh, sort: p.sort, evidence: p.evidence.map((e) => (e.id === row.id ? row : e)), nextCursor: p.nextCursor })),
+  };
 }
 
 /** "Which hypothesis does the evidence hurt least?" — evidence × hypotheses, rated in place. */
@@ -77,8 +79,9 @@ export function MatrixView({
   const qc = useQueryClient();
   // The server sorts (the pages arrive in order) and sends the rows a page at a time; the
   // first page comes with the page, the rest load behind it so filters see every row.
+  const serverSort = matrixServerSort(sort, view);
   const matrix = useInfiniteQuery({
-    ...matrixQuery(scenarioId, questionId ?? "", asOf, matrixServerSort(sort, view)),
+    ...matrixQuery(scenarioId, questionId ?? "", asOf, serverSort),
     enabled: !!questionId,
     // while another order of the same question loads, its rows stay on screen (not another question's)
     placeholderData: (previous, query) => (query?.queryKey[2] === questionId && query?.queryKey[3] === (asOf ?? "now") ? previous : undefined),
@@ -95,15 +98,21 @@ export function MatrixView({
   const rate = useMutation<unknown, ApiError, { evidenceId: string; hypothesisId: string; consistency: Consistency | null }>({
     mutationFn: ({ evidenceId, hypothesisId, consistency }) =>
       api(`/api/v1/evidence/${evidenceId}/ratings`, { method: "PUT", body: { ratings: [{ hypothesisId, consistency }] } }),
-    onSuccess: (_, v) => {
-      qc.setQueriesData<InfiniteData<MatrixPage>>({ queryKey: ["matrix", scenarioId] }, (d) => withRating(d, v.evidenceId, v.hypothesisId, v.consistency));
-      return Promise.all([qc.invalidateQueries({ queryKey: ["matrix", scenarioId] }), qc.invalidateQueries({ queryKey: ["sensitivity"] })]);
+    onSuccess: async (_, v) => {
+      // the rating is saved: should the row fail to come back, read every page again instead
+      const fresh = await matrixRow(scenarioId, questionId!, asOf, v.evidenceId).catch(() => null);
+      // every other order and the overview's figures are stale now; this one is patched in place
+      await qc.invalidateQueries({ queryKey: ["matrix", scenarioId], refetchType: fresh ? "none" : "active" });
+      if (fresh) qc.setQueryData<InfiniteData<MatrixPage>>(matrixKey(scenarioId, questionId, asOf, serverSort), (d) => withRow(d, fresh));
+      void qc.invalidateQueries({ queryKey: ["sensitivity"] });
     },
   });
 
   // The order rows are shown in is fixed when the question, sort or view is chosen, so a row
   // does not jump away while it is being rated; "Re-sort" applies the sort again on request.
-  const sorted = useMemo(() => evidence.map((e) => e.id), [evidence]);
+  // The pages come in the server's order; a rated row is re-read alone, so the rows in hand
+  // are put in order again here by the server's own rule.
+  const sorted = useMemo(() => sortRows(evidence, serverSort).map((e) => e.id), [evidence, serverSort]);
   const orderKey = `${questionId}|${sort}|${view}`;
   const [order, setOrder] = useState<{ key: string; ids: string[] } | null>(null);
   if (first && !matrix.isPlaceholderData && order?.key !== orderKey) setOrder({ key: orderKey, ids: sorted });

@@ -217,9 +217,14 @@ export async function readMatrix(store: Store, actor: Actor | null, scenarioId: 
   };
 }
 
-/** GET …/matrix: the scores over all rows, `limit` rows (default 100) after `cursor`. */
+/**
+ * GET …/matrix: the scores over all rows, `limit` rows (default 100) after `cursor` — or,
+ * with `evidenceId`, that item's row alone (none when the matrix has no such row).
+ */
 export async function getMatrix(store: Store, actor: Actor | null, scenarioId: string, query: MatrixQuery): Promise<MatrixPage> {
   const matrix = await readMatrix(store, actor, scenarioId, query);
-  const page = pageRows(matrix.evidence, matrix.sort, query.limit ?? DEFAULT_PAGE, query.cursor);
+  const page = query.evidenceId
+    ? { items: matrix.evidence.filter((e) => e.id === query.evidenceId), nextCursor: null }
+    : pageRows(matrix.evidence, matrix.sort, query.limit ?? DEFAULT_PAGE, query.cursor);
   return { ...matrix, evidence: page.items, evidenceCount: matrix.evidence.length, nextCursor: page.nextCursor };
 }

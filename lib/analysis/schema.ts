@@ -19,6 +19,8 @@ export const matrixQuery = z.object({
   sort: matrixSort.optional(),
   limit: pageParams.limit,
   cursor: pageParams.cursor,
+  /** Only this evidence item's row (the scores still over every row): a rated row, re-read. */
+  evidenceId: id.optional(),
 });
 export type MatrixQuery = z.infer<typeof matrixQuery>;
 

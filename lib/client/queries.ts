@@ -53,6 +53,10 @@ export const matrixQuery = (scenarioId: string, questionId: string, asOf: string
     getNextPageParam: (last) => last.nextCursor,
   });
 
+/** One evidence item's row of the matrix, with the scores over every row: re-read after a rating. */
+export const matrixRow = (scenarioId: string, questionId: string, asOf: string | null, evidenceId: string) =>
+  api<MatrixPage>(withAsOf(`/api/v1/scenarios/${scenarioId}/matrix${qs({ questionId, evidenceId })}`, asOf));
+
 /** The matrix's per-hypothesis figures (scores, implied probabilities) without its rows. */
 export const matrixFiguresQuery = (scenarioId: string, questionId: string, asOf: string | null) =>
   queryOptions({

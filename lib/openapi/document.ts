@@ -70,6 +70,7 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
   occurredFrom: "Happened (else logged) at or after this time",
   occurredTo: "Happened (else logged) at or before this time",
   questionId: "The question whose matrix to read",
+  evidenceId: "Only this evidence item's row (the scores are still over every row); `limit` and `cursor` are then ignored",
   sort: "The order of the matrix's rows: largest first by `diagnosticity` (the caller's), `teamDiagnosticity` or `weight`, or newest `logged` first (the default)",
   analystId: "Only this analyst's estimates",
   actorId: "Only events by this user",

@@ -235,6 +235,16 @@ describe("flow 4: the ACH matrix", () => {
     const box = await page.locator('[data-cell="60-0"]').boundingBox();
     expect(box && box.y > 0 && box.y < (page.viewportSize()?.height ?? 0)).toBe(true);
 
+    // rating a cell re-reads that row alone (one request, not every page of 600 rows)
+    const reads: string[] = [];
+    const onRequest = (r: { url(): string; method(): string }) => r.method() === "GET" && r.url().includes("/matrix?") && reads.push(r.url());
+    page.on("request", onRequest);
+    await press("c");
+    await expect.poll(() => page.locator('[data-cell="60-0"] .cell-value').innerText()).toBe("C");
+    page.off("request", onRequest);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain("evidenceId=");
+
     // and the last row is there at the bottom, above the scores
     await page.locator(".table-wrap:has(table.matrix)").evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect.poll(() => page.locator(`[data-index="${doc.evidence.length - 1}"]`).count()).toBe(1);

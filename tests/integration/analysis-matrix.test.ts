@@ -191,6 +191,12 @@ describe("GET /scenarios/{id}/matrix", () => {
     for (const p of pages) expect(p.hypotheses).toEqual(whole.hypotheses);
     expect(pages.map((p) => p.evidenceCount)).toEqual([3, 3, 3]);
 
+    // one item's row alone, with the same scores: what the matrix page re-reads after a rating
+    const one = await ok(matrix(alice, `questionId=${qId}&evidenceId=${e1}`));
+    expect(one.evidence).toEqual([whole.evidence.find((e: any) => e.id === e1)]);
+    expect(one).toMatchObject({ evidenceCount: 3, nextCursor: null, hypotheses: whole.hypotheses });
+    expect((await ok(matrix(alice, `questionId=${qId}&evidenceId=no-such-item`))).evidence).toEqual([]);
+
     // the default: newest logged first, 100 rows
     expect((await ok(matrix(alice, `questionId=${qId}`))).evidence.map((e: any) => e.id)).toEqual([e2, e1, e3]);
     expect((await ok(matrix(alice, `questionId=${qId}&sort=weight`))).evidence.map((e: any) => e.id)).toEqual([e2, e1, e3]);
