@@ -4,9 +4,9 @@
 // this list into the OpenAPI document; tests/unit/openapi/document.test.ts fails when a
 // route file answers a method that is not listed here.
 import { z } from "zod";
-import { pageParams } from "@/lib/paging";
-import { asOfQuery, isoQueryDate } from "@/lib/validation/common";
-import { createScenarioInput, patchScenarioInput } from "@/lib/scenarios/schema";
+import { asOfQuery } from "@/lib/validation/common";
+import { createScenarioInput, patchScenarioInput, scenarioViewQuery } from "@/lib/scenarios/schema";
+import { historyQuery } from "@/lib/audit/schema";
 import { createQuestionInput, hypothesisInput, patchHypothesisInput, patchQuestionInput } from "@/lib/questions/schema";
 import { createOutcomeInput, patchOutcomeInput } from "@/lib/outcomes/schema";
 import { createEvidenceInput, listEvidenceQuery, patchEvidenceInput, retractEvidenceInput } from "@/lib/evidence/schema";
@@ -21,7 +21,7 @@ import { createIndicatorInput, patchIndicatorInput } from "@/lib/indicators/sche
 import { createAssumptionInput, patchAssumptionInput } from "@/lib/assumptions/schema";
 import { documentShape } from "@/lib/transfer/format";
 import { briefQuery } from "@/lib/brief/schema";
-import { diffQuery, matrixQuery, poolMethod, scoresQuery, sensitivityQuery, seriesQuery } from "@/lib/analysis/schema";
+import { diffQuery, matrixQuery, scoresQuery, sensitivityQuery, seriesQuery } from "@/lib/analysis/schema";
 import * as R from "./responses";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -60,21 +60,6 @@ export interface Operation {
   /** Problem statuses beyond those ./document.ts derives from the rest (see errorStatuses). */
   errors?: (409 | 422)[];
 }
-
-// The inline query schemas of two route files, repeated here because a route file may export
-// only its handlers (Next refuses other exports). Keep them in step with:
-//   app/api/v1/scenarios/[id]/route.ts          (asOf, method)
-//   app/api/v1/scenarios/[id]/history/route.ts  (from, to, actorId, kind, order, limit, cursor)
-export const scenarioQuery = z.object({ asOf: isoQueryDate.optional(), method: poolMethod.optional() });
-export const historyQuery = z.object({
-  from: isoQueryDate.optional(),
-  to: isoQueryDate.optional(),
-  actorId: z.string().max(100).optional(),
-  kind: z.string().max(100).optional(),
-  order: z.enum(["oldest", "newest"]).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
-  cursor: pageParams.cursor,
-});
 
 /** The reply of GET /api/v1/openapi.json itself: an OpenAPI 3.1 document. */
 const openApiObject = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) });
@@ -172,7 +157,7 @@ export const OPERATIONS: Operation[] = [
     description: "Questions, hypotheses and outcomes with the team's and the caller's probabilities, now or as of a past time.",
     access: "viewer",
     params: SCENARIO,
-    query: scenarioQuery,
+    query: scenarioViewQuery,
     reply: ok("The scenario", R.ScenarioViewSchema),
   },
   {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { LIMITS, longText, title, version } from "@/lib/validation/common";
+import { isoQueryDate, LIMITS, longText, title, version } from "@/lib/validation/common";
+import { poolMethod } from "@/lib/analysis/schema";
 
 export const createScenarioInput = z.strictObject({
   title: title(),
@@ -15,3 +16,6 @@ export const patchScenarioInput = z.strictObject({
   independentElicitation: z.boolean({ message: "must be true or false" }).optional(),
 });
 export type PatchScenarioInput = z.infer<typeof patchScenarioInput>;
+
+/** GET /scenarios/{id}: the tree as of a time, pooled by a method. */
+export const scenarioViewQuery = z.object({ asOf: isoQueryDate.optional(), method: poolMethod.optional() });

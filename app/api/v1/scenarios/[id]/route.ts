@@ -1,15 +1,10 @@
 // GET /api/v1/scenarios/{id}[?asOf=&method=] — the whole tree with probabilities · PATCH — edit title/summary
-import { z } from "zod";
 import { route, json, notAllowed } from "@/lib/http/route";
 import { getScenario, patchScenario } from "@/lib/scenarios/service";
-import { patchScenarioInput } from "@/lib/scenarios/schema";
-import { isoQueryDate } from "@/lib/validation/common";
-import { poolMethod } from "@/lib/analysis/schema";
-
-const query = z.object({ asOf: isoQueryDate.optional(), method: poolMethod.optional() });
+import { patchScenarioInput, scenarioViewQuery } from "@/lib/scenarios/schema";
 
 export const GET = route<{ id: string }>(async ({ store, actor, params, query: q }) => {
-  const { asOf, method } = q(query);
+  const { asOf, method } = q(scenarioViewQuery);
   return json(await getScenario(store, actor, params.id, asOf, method));
 });
 
