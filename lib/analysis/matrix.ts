@@ -9,7 +9,7 @@ import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import { evidenceAt, type EvidenceState } from "@/lib/asof/evidence";
 import { standingEstimates } from "@/lib/asof/estimates";
 import { hypothesesAt, questionAt, type HypothesisState, type QuestionState } from "@/lib/asof/questions";
-import { ratingsAt } from "@/lib/asof/ratings";
+import { cellRatingsAt } from "@/lib/asof/ratings";
 import { questionHidden } from "@/lib/elicitation/hidden";
 import { aggregate, impliedGapFlag, restrictToOpen, type Credibility, type PoolMethod, type Probabilities } from "@/lib/math";
 import { DEFAULT_PAGE } from "@/lib/paging";
@@ -45,7 +45,12 @@ export async function loadQuestionGrid(
   const [all, evidence] = await Promise.all([hypothesesAt(store, { questionIds: [questionId] }, asOf), evidenceAt(store, scenarioId, asOf)]);
   const hypotheses = all.filter((h) => h.status === "open");
   const openIds = hypotheses.map((h) => h.id);
-  const ratings = await ratingsAt(store, { evidenceIds: evidence.map((e) => e.id), hypothesisIds: openIds }, asOf);
+  const ratings = await cellRatingsAt(
+    store,
+    evidence.map((e) => e.id),
+    openIds,
+    asOf,
+  );
   const items: GridItem[] = evidence.map((e) => ({ ...e, credibility: e.credibility as Credibility, retracted: e.retractedAt !== null }));
   return { question, hypotheses, grid: buildGrid(items, openIds, ratings, actorId) };
 }
