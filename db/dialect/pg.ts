@@ -91,7 +91,12 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     now: () => new Date(),
     close: () => pool.end(),
     authProvider: "pg",
-    prepare: <Q>(query: Q, name: string) => (query as unknown as { prepare(name: string): Prepared<Q> }).prepare(name),
+    prepare: <Q>(query: Q, name: string) => {
+      type Driver = Omit<Prepared<Q>, "plainRows"> & { all(params?: Record<string, unknown>): Promise<Record<string, unknown>[]> };
+      const p = (query as unknown as { prepare(name: string): Driver }).prepare(name);
+      // node-postgres rows (objects in select order) as arrays
+      return Object.assign(p, { plainRows: async (params?: Record<string, unknown>) => (await p.all(params)).map((row) => Object.values(row)) });
+    },
     wrapAuthAdapter: (factory) => factory,
     pool,
   };

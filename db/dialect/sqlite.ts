@@ -140,7 +140,11 @@ export function openSqliteStore(url: string): SqliteStore {
       connection.close();
     },
     authProvider: "sqlite",
-    prepare: <Q>(query: Q) => (query as unknown as { prepare(): Prepared<Q> }).prepare(),
+    prepare: <Q>(query: Q) => {
+      const p = (query as unknown as { prepare(): Omit<Prepared<Q>, "plainRows"> & { values(params?: Record<string, unknown>): unknown[][] } }).prepare();
+      // better-sqlite3 in raw mode: arrays, values as stored
+      return Object.assign(p, { plainRows: async (params?: Record<string, unknown>) => p.values(params) });
+    },
     wrapAuthAdapter: (factory) => serializeWrites(tx, factory),
     connection,
   };

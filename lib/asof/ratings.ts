@@ -71,14 +71,16 @@ export async function cellRatingsAt(store: Store, evidenceIds: readonly string[]
   for (const hyps of chunks([...new Set(hypothesisIds)], MAX_HYPOTHESES)) {
     const params: Record<string, unknown> = { at: at ?? END_OF_TIME };
     hyps.forEach((id, i) => (params[`h${i}`] = id));
-    const rows = (await byHypotheses(store, hyps.length).execute(params)) as RatedCell[];
-    lastOfRuns(
-      rows.filter((x) => items.has(x.evidenceId)),
-      sameCell,
-      (x) => {
-        if (x.consistency !== null) out.push(x as CellRating);
-      },
-    );
+    // ~20k rows at 2,000 items: read as plain rows (ids, a label, a float), decoded here
+    const rows: RatedCell[] = [];
+    for (const [evidenceId, hypothesisId, analystId, consistency, likelihood] of await byHypotheses(store, hyps.length).plainRows(params)) {
+      if (items.has(evidenceId as string)) {
+        rows.push({ evidenceId, hypothesisId, analystId, consistency, likelihood } as RatedCell);
+      }
+    }
+    lastOfRuns(rows, sameCell, (x) => {
+      if (x.consistency !== null) out.push(x as CellRating);
+    });
   }
   return out;
 }
