@@ -1,7 +1,7 @@
 // The audit log: every change writes one immutable event inside the same transaction.
 import "server-only";
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
-import { preparedPerStore } from "@/db/prepared";
+import { preparedFamily } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Db, Row } from "@/db/types";
 import { newId } from "@/lib/ids";
@@ -43,11 +43,12 @@ export type EventBody<T extends EventType> = {
 
 export type EventInput<T extends EventType> = { scenarioId: string; actorId: string | null; tokenId?: string | null; at?: Date } & EventBody<T>;
 
-/** Append one event of a catalogued type (./catalogue.ts), inside the caller's transaction. */
-// every write records one: prepared once per handle (each value bound through its column's
-// encoder, so the JSON and the timestamp are stored as the unprepared insert stored them)
-const insertEvent = preparedPerStore(({ db, schema, prepare }) => {
+// Every write records one: prepared once per handle, each value bound through its column's
+// encoder. A placeholder bound to null would be encoded as the JSON text "null", not SQL NULL,
+// so there is one statement per shape: `before` and `after` are left out when absent.
+const insertEvent = preparedFamily(({ db, schema, prepare }, shape: `${boolean}:${boolean}`) => {
   const p = (name: string) => sql.placeholder(name);
+  const [before, after] = shape.split(":").map((x) => x === "true");
   return prepare(
     db.insert(schema.events).values({
       id: p("id"),
@@ -58,17 +59,19 @@ const insertEvent = preparedPerStore(({ db, schema, prepare }) => {
       type: p("type"),
       entity: p("entity"),
       entityId: p("entityId"),
-      before: p("before"),
-      after: p("after"),
+      ...(before ? { before: p("before") } : {}),
+      ...(after ? { after: p("after") } : {}),
     }),
-    "audit_insert_event",
+    `audit_insert_event_${before ? "b" : ""}${after ? "a" : ""}`,
   );
 });
 
-/** Append one event, in the caller's transaction (`tx` is the store's handle inside it). */
+/** Append one event of a catalogued type (./catalogue.ts), in the caller's transaction (`tx`, the store's handle inside it). */
 export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: EventInput<T>): Promise<void> {
   if (tx !== store.db) throw new Error("recordEvent: tx is not the store's open transaction");
-  await insertEvent(store).execute({
+  const before = e.before ?? null;
+  const after = e.after ?? null;
+  await insertEvent(store, `${before !== null}:${after !== null}`).execute({
     id: newId(),
     scenarioId: e.scenarioId,
     actorId: e.actorId,
@@ -77,8 +80,8 @@ export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: 
     type: e.type,
     entity: EVENT_TYPES[e.type].entity,
     entityId: e.entityId,
-    before: e.before ?? null,
-    after: e.after ?? null,
+    before,
+    after,
   });
 }
 
