@@ -151,7 +151,7 @@ export function rawReads(raw: RawSql) {
       const qs = await all("SELECT id, title FROM questions WHERE scenario_id = ? ORDER BY position, created_at", scenarioId);
       const res = await all(`SELECT * FROM resolutions WHERE question_id IN (${marks(qs.length)}) ORDER BY created_at, id`, ...qs.map((q) => q.id));
       const last = [...new Map(res.map((r) => [r.question_id, r])).values()].filter((r) => r.hypothesis_id !== null);
-      const kept = await all(`SELECT scores FROM question_scores WHERE resolution_id IN (${marks(last.length)}) AND method = ?`, ...last.map((r) => r.id), "geometric");
+      const kept = await all(`SELECT scores FROM question_scores WHERE resolution_id IN (${marks(last.length)}) AND method = ? AND scoring = 1`, ...last.map((r) => r.id), "geometric");
       const ids = [...new Set(kept.flatMap((k) => ((typeof k.scores === "string" ? JSON.parse(k.scores) : k.scores) as { analysts: { analystId: string }[] }).analysts.map((a) => a.analystId)))];
       if (ids.length > 0) await all(`SELECT id, name FROM "user" WHERE id IN (${marks(ids.length)})`, ...ids);
     }),

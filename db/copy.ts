@@ -63,7 +63,7 @@ const KEYS: Partial<Record<TableName, string[]>> = {
   indicatorVersions: ["indicatorId", "version"],
   assumptionVersions: ["assumptionId", "version"],
   forecasters: ["questionId", "analystId"],
-  questionScores: ["resolutionId", "method"],
+  questionScores: ["resolutionId", "method", "scoring"],
   rateLimits: ["key"],
   signInFailures: ["email"],
 };

@@ -407,17 +407,20 @@ export function defineSchema(k: Kit) {
 
   // The scores of a resolved question, kept once computed (lib/analysis/scores.ts). All they
   // rest on — the estimates and the open hypotheses before the resolution — was written
-  // before it and is append-only, and a correction is a new resolution row: so a resolution
-  // and a pooling method fix them. Derived: export leaves them out, a copy keeps them.
+  // before it and is append-only, and a correction is a new resolution row: so a resolution,
+  // a pooling method and the version of the scoring code fix them (a change to how scores
+  // are computed raises SCORING in scores.ts, and every question is scored afresh).
+  // Derived: export leaves them out, a copy keeps them.
   const questionScores = k.table(
     "question_scores",
     {
       resolutionId: k.id("resolution_id").notNull().references(() => resolutions.id),
       method: k.text("method").notNull(),
+      scoring: k.int("scoring").notNull(),
       scores: k.json<Record<string, unknown>>("scores").notNull(),
       createdAt: k.timestamp("created_at").notNull(),
     },
-    (t) => [k.primaryKey({ columns: [t.resolutionId, t.method] })],
+    (t) => [k.primaryKey({ columns: [t.resolutionId, t.method, t.scoring] })],
   );
 
   // ── The audit log: one immutable row per change ──

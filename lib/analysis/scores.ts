@@ -61,6 +61,12 @@ async function forecastersBefore(store: Store, r: ResolutionAt): Promise<string[
   return rows.map((x) => x.analystId);
 }
 
+/**
+ * The version of how scores are computed (scoring, pooling, the open timeline): raise it when
+ * any of that changes, and kept scores are computed afresh (question_scores is keyed by it).
+ */
+const SCORING = 1;
+
 /** What is kept of a resolved question's scores: everything but the names (those can change). */
 type Kept = Pick<QuestionScore, "hypothesisIds" | "team"> & { analysts: Omit<AnalystScore, "name">[] };
 
@@ -99,7 +105,7 @@ async function keptScores(store: Store, resolutionIds: readonly string[], method
     const rows = await store.db
       .select({ resolutionId: t.resolutionId, scores: t.scores })
       .from(t)
-      .where(and(inArray(t.resolutionId, ids), eq(t.method, method)));
+      .where(and(inArray(t.resolutionId, ids), eq(t.method, method), eq(t.scoring, SCORING)));
     for (const row of rows) out.set(row.resolutionId, row.scores as unknown as Kept);
   }
   return out;
@@ -112,7 +118,7 @@ async function scoresOfResolution(store: Store, r: ResolutionAt, method: PoolMet
   const scores = await scoreResolved(store, r, method);
   await store.db
     .insert(store.schema.questionScores)
-    .values({ resolutionId: r.id, method, scores: scores as unknown as Record<string, unknown>, createdAt: store.now() })
+    .values({ resolutionId: r.id, method, scoring: SCORING, scores: scores as unknown as Record<string, unknown>, createdAt: store.now() })
     .onConflictDoNothing();
   return scores;
 }
