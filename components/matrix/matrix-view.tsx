@@ -1,6 +1,6 @@
 "use client";
 import { useInfiniteQuery, useQueryClient, useMutation, type InfiniteData } from "@tanstack/react-query";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter, usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { api, type ApiError } from "@/lib/client/api";
@@ -86,7 +86,7 @@ export function MatrixView({
     // while another order of the same question loads, its rows stay on screen (not another question's)
     placeholderData: (previous, query) => (query?.queryKey[2] === questionId && query?.queryKey[3] === (asOf ?? "now") ? previous : undefined),
   });
-  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = matrix;
+  const { hasNextPage, isFetchingNextPage, isFetching, isError, fetchNextPage, refetch } = matrix;
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
@@ -95,16 +95,41 @@ export function MatrixView({
     const seen = new Set<string>();
     return (matrix.data?.pages ?? []).flatMap((p) => p.evidence.filter((e) => !seen.has(e.id) && (seen.add(e.id), true)));
   }, [matrix.data]);
+  // Rows in the whole matrix, as the newest page counts them.
+  const total = matrix.data?.pages.at(-1)?.evidenceCount ?? 0;
+  // The pages are read one after another while others may rate or log evidence: a row whose
+  // place moved ahead of a page already read is missed. Once every page is in, fewer rows
+  // than the matrix holds means that happened: read them all again (twice at most).
+  const rereads = useRef({ key: "", count: 0 });
+  const readKey = `${questionId}|${asOf}|${serverSort}`;
+  if (rereads.current.key !== readKey) rereads.current = { key: readKey, count: 0 };
+  useEffect(() => {
+    if (first && !hasNextPage && !isFetching && !isError && evidence.length < total && rereads.current.count < 2) {
+      rereads.current.count += 1;
+      void refetch();
+    }
+  }, [first, hasNextPage, isFetching, isError, evidence.length, total, refetch]);
   const rate = useMutation<unknown, ApiError, { evidenceId: string; hypothesisId: string; consistency: Consistency | null }>({
+    // one rating at a time, each followed by its row's re-read, so an older re-read never
+    // lands after a newer one and Undo knows what each cell held
+    scope: { id: `matrix-ratings-${scenarioId}` },
     mutationFn: ({ evidenceId, hypothesisId, consistency }) =>
       api(`/api/v1/evidence/${evidenceId}/ratings`, { method: "PUT", body: { ratings: [{ hypothesisId, consistency }] } }),
     onSuccess: async (_, v) => {
-      // the rating is saved: should the row fail to come back, read every page again instead
-      const fresh = await matrixRow(scenarioId, questionId!, asOf, v.evidenceId).catch(() => null);
-      // every other order and the overview's figures are stale now; this one is patched in place
-      await qc.invalidateQueries({ queryKey: ["matrix", scenarioId], refetchType: fresh ? "none" : "active" });
-      if (fresh) qc.setQueryData<InfiniteData<MatrixPage>>(matrixKey(scenarioId, questionId, asOf, serverSort), (d) => withRow(d, fresh));
       void qc.invalidateQueries({ queryKey: ["sensitivity"] });
+      const key = matrixKey(scenarioId, questionId, asOf, serverSort);
+      // the rating is saved: should its row not come back, read every page again instead
+      const fresh = await matrixRow(scenarioId, questionId!, asOf, v.evidenceId).catch(() => null);
+      if (!fresh?.evidence[0]) {
+        await qc.invalidateQueries({ queryKey: ["matrix", scenarioId] });
+        return;
+      }
+      // a page still loading was built from the rows before this rating: stop it (the rest
+      // load again after the patch), so it cannot put the old row back when it lands
+      await qc.cancelQueries({ queryKey: key });
+      // every other order and the overview's figures are stale now; this one is patched in place
+      await qc.invalidateQueries({ queryKey: ["matrix", scenarioId], refetchType: "none" });
+      qc.setQueryData<InfiniteData<MatrixPage>>(key, (d) => withRow(d, fresh));
     },
   });
 
@@ -139,17 +164,34 @@ export function MatrixView({
   }, [evidence, shownOrder, sorted, filter, showRetracted, ratedOnly, view]);
 
   const windowed = rows.length > WINDOW_FROM;
+  // The row holding the keyboard's cell stays in the page even when scrolled far away: were it
+  // dropped, its focused cell would go with it (focus falls to the page, Ctrl+Z stops working)
+  // and Tab would find no cell of the table to enter.
+  const keep = Math.min(active?.row ?? 0, rows.length - 1);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders the view as it scrolls, by design
   const virtualizer = useVirtualizer({
     count: windowed ? rows.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 56,
     overscan: 12,
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      return keep < 0 || indexes.includes(keep) ? indexes : [...indexes, keep].sort((a, b) => a - b);
+    },
   });
-  const slice = windowed ? virtualizer.getVirtualItems().map((v) => v.index) : rows.map((_, i) => i);
-  const items = virtualizer.getVirtualItems();
-  const padTop = windowed ? (items[0]?.start ?? 0) : 0;
-  const padBottom = windowed ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  // The rows in the page, with a spacer row for each stretch of rows left out.
+  const parts: ({ row: number } | { gap: number })[] = [];
+  if (windowed) {
+    let end = 0;
+    for (const v of virtualizer.getVirtualItems()) {
+      if (v.start > end) parts.push({ gap: v.start - end });
+      parts.push({ row: v.index });
+      end = Math.max(end, v.end);
+    }
+    if (virtualizer.getTotalSize() > end) parts.push({ gap: virtualizer.getTotalSize() - end });
+  } else {
+    rows.forEach((_, row) => parts.push({ row }));
+  }
 
   // A cell moved to by the keyboard may be outside the rows in the page: scroll it in, then focus it.
   const pendingFocus = useRef<string | null>(null);
@@ -315,8 +357,9 @@ export function MatrixView({
                     </tr>
                   </thead>
                   <tbody>
-                    {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
-                    {slice.map((r) => {
+                    {parts.map((part, i) => {
+                      if ("gap" in part) return <tr key={`gap-${i}`} aria-hidden="true" style={{ height: part.gap }} />;
+                      const r = part.row;
                       const e = rows[r]!;
                       const diag = (view === "mine" ? e.diagnosticity : e.teamDiagnosticity) ?? 0;
                       return (
@@ -380,7 +423,6 @@ export function MatrixView({
                         </tr>
                       );
                     })}
-                    {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
                   </tbody>
                   <MatrixFooter matrix={m} view={view} />
                 </table>
@@ -392,7 +434,7 @@ export function MatrixView({
                 : "Read-only here."}{" "}
               {m.raters} analyst{m.raters === 1 ? "" : "s"} rated this question.{" "}
               <span data-testid="matrix-count">
-                {hasNextPage ? `Loaded ${evidence.length} of ${m.evidenceCount} evidence items…` : `${m.evidenceCount} evidence item${m.evidenceCount === 1 ? "" : "s"}${rows.length < m.evidenceCount ? `, ${rows.length} shown` : ""}.`}
+                {hasNextPage ? `Loaded ${evidence.length} of ${total} evidence items…` : `${total} evidence item${total === 1 ? "" : "s"}${rows.length < total ? `, ${rows.length} shown` : ""}.`}
               </span>
             </p>
             {(m.gapFlag || m.teamGapFlag) && (
