@@ -249,5 +249,12 @@ describe("flow 4: the ACH matrix", () => {
     await page.locator(".table-wrap:has(table.matrix)").evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect.poll(() => page.locator(`[data-index="${doc.evidence.length - 1}"]`).count()).toBe(1);
     await expect.poll(() => page.getByTestId("inconsistency-row").isVisible()).toBe(true);
+    // the cell the keyboard is on, far out of view now, still holds the focus: Ctrl+Z undoes
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-cell"))).toBe("60-0");
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("evidenceId=") && r.ok()),
+      expectWrite(page, "/ratings", () => page.keyboard.press("Control+z"), "PUT"),
+    ]);
+    await expect.poll(() => page.locator('[data-cell="60-0"] .cell-value').innerText()).toBe("·");
   });
 });
