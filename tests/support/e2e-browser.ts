@@ -192,6 +192,10 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 
 /** Assert axe finds nothing serious or critical; the message names each rule and element. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // After a client-side navigation the new page's <title> arrives with its metadata, which
+  // can trail the content on a busy machine: judge the page once it has one (every page does),
+  // not mid-navigation (a CI run once caught axe's document-title rule in that gap).
+  await expect.poll(() => page.title(), { message: `${name}: the page has a title`, timeout: 20_000 }).not.toBe("");
   const violations = await seriousA11yViolations(page);
   const report = violations.map(
     (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(" ")} — ${(n.failureSummary ?? "").replace(/\s+/g, " ")}`).join("\n")}`,
