@@ -1,6 +1,7 @@
 // The SQLite column kit: the names the schema is written in (docs/store.md). db/kit/pg.ts
 // gives the same names over pg-core, so db/schema/define.ts is written once for both.
 import {
+  customType,
   sqliteTable,
   index,
   uniqueIndex,
@@ -9,6 +10,15 @@ import {
   integer,
   real as sqliteReal,
 } from "drizzle-orm/sqlite-core";
+
+// JSON as text. SQL NULL stays NULL even when bound to a prepared statement's placeholder:
+// drizzle's own json mode encodes a bound null as the text "null" (it leaves only literal
+// nulls alone), so a prepared insert of an event without a `before` stored "null".
+const jsonText = customType<{ data: unknown; driverData: string | null }>({
+  dataType: () => "text",
+  toDriver: (value) => (value === null ? null : JSON.stringify(value)),
+  fromDriver: (value) => JSON.parse(value as string),
+});
 
 export const sqliteKit = {
   table: sqliteTable,
@@ -26,7 +36,7 @@ export const sqliteKit = {
   /** Millisecond UTC timestamps; identical JS Date values to pg timestamptz(3). */
   timestamp: (name: string) => integer(name, { mode: "timestamp_ms" }),
   /** JSON kept as written (key order too). */
-  json: <T>(name: string) => sqliteText(name, { mode: "json" }).$type<T>(),
+  json: <T>(name: string) => jsonText(name).$type<T>(),
 };
 
 /** The names the schema is written in; the PostgreSQL kit provides the same ones. */

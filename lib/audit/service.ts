@@ -1,7 +1,7 @@
 // The audit log: every change writes one immutable event inside the same transaction.
 import "server-only";
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
-import { preparedFamily } from "@/db/prepared";
+import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Db, Row } from "@/db/types";
 import { newId } from "@/lib/ids";
@@ -44,11 +44,9 @@ export type EventBody<T extends EventType> = {
 export type EventInput<T extends EventType> = { scenarioId: string; actorId: string | null; tokenId?: string | null; at?: Date } & EventBody<T>;
 
 // Every write records one: prepared once per handle, each value bound through its column's
-// encoder. A placeholder bound to null would be encoded as the JSON text "null", not SQL NULL,
-// so there is one statement per shape: `before` and `after` are left out when absent.
-const insertEvent = preparedFamily(({ db, schema, prepare }, shape: `${boolean}:${boolean}`) => {
+// encoder (an absent before/after stays SQL NULL: db/kit).
+const insertEvent = preparedPerStore(({ db, schema, prepare }) => {
   const p = (name: string) => sql.placeholder(name);
-  const [before, after] = shape.split(":").map((x) => x === "true");
   return prepare(
     db.insert(schema.events).values({
       id: p("id"),
@@ -59,19 +57,17 @@ const insertEvent = preparedFamily(({ db, schema, prepare }, shape: `${boolean}:
       type: p("type"),
       entity: p("entity"),
       entityId: p("entityId"),
-      ...(before ? { before: p("before") } : {}),
-      ...(after ? { after: p("after") } : {}),
+      before: p("before"),
+      after: p("after"),
     }),
-    `audit_insert_event_${before ? "b" : ""}${after ? "a" : ""}`,
+    "audit_insert_event",
   );
 });
 
 /** Append one event of a catalogued type (./catalogue.ts), in the caller's transaction (`tx`, the store's handle inside it). */
 export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: EventInput<T>): Promise<void> {
   if (tx !== store.db) throw new Error("recordEvent: tx is not the store's open transaction");
-  const before = e.before ?? null;
-  const after = e.after ?? null;
-  await insertEvent(store, `${before !== null}:${after !== null}`).execute({
+  await insertEvent(store).execute({
     id: newId(),
     scenarioId: e.scenarioId,
     actorId: e.actorId,
@@ -80,8 +76,8 @@ export async function recordEvent<T extends EventType>(store: Store, tx: Db, e: 
     type: e.type,
     entity: EVENT_TYPES[e.type].entity,
     entityId: e.entityId,
-    before,
-    after,
+    before: e.before ?? null,
+    after: e.after ?? null,
   });
 }
 
