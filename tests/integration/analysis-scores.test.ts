@@ -195,6 +195,20 @@ describe("GET /scenarios/{id}/scores", () => {
     const geometric = await ok(vera.get(`/api/v1/scenarios/${sId}/scores`));
     expect(geometric.items[0].team.brier).not.toBeCloseTo(first.items[0].team.brier, 6);
     expect(geometric.items[0].analysts).toEqual(first.items[0].analysts);
+
+    // served from what was kept: a kept figure altered in the database is what the next read
+    // says (a recomputing stub would not), and once the kept row is gone it is computed again
+    const kept = store.schema.questionScores;
+    const rows = await store.db.select().from(kept).where(eq(kept.method, "median"));
+    const row = rows.find((r) => (r.scores as any).hypothesisIds.join() === first.items[0].hypothesisIds.join())!;
+    expect(row).toBeDefined();
+    await store.db
+      .update(kept)
+      .set({ scores: { ...row.scores, team: { ...(row.scores as any).team, brier: 0.123 } } })
+      .where(and(eq(kept.resolutionId, row.resolutionId), eq(kept.method, "median")));
+    expect((await ok(vera.get(`/api/v1/scenarios/${sId}/scores?method=median`))).items[0].team.brier).toBe(0.123);
+    await store.db.delete(kept).where(eq(kept.method, "median"));
+    expect(await ok(vera.get(`/api/v1/scenarios/${sId}/scores?method=median`))).toEqual(first);
   });
 
   it("lists annulled questions without scoring them", async () => {
