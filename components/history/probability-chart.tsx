@@ -1,53 +1,27 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import Link from "next/link";
+import uPlot from "uplot";
 import { seriesKey } from "@/lib/client/queries";
-import { useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { api, withAsOf } from "@/lib/client/api";
 import { useFormat, type Formatters } from "@/lib/client/time";
+import { standingAt, stepColumns, tickCount, timeTicks, toPercent, type StepPoint } from "@/lib/client/step-series";
 import type { PoolMethod } from "@/lib/math/aggregation";
 import type { QuestionSeries } from "@/lib/analysis/question-series";
 import type { QuestionView } from "@/lib/client/types";
 import { QueryState } from "@/components/ui/query-state";
+import { Plot } from "@/components/ui/plot";
 import { SERIES_COLORS } from "./colors";
 
-type Marker = { at: number; y: number; kind: "evidence" | "estimate"; text: string; who: string | null; evidenceId: string | null };
-type Row = { at: number; [hypothesisId: string]: number | undefined };
+type Marker = { at: number; kind: "evidence" | "estimate"; text: string; who: string | null; evidenceId: string | null };
+/** The plotting area as last drawn: its x range and its size in CSS pixels. */
+type Frame = { min: number; max: number; width: number; height: number };
 
-// The chart is sampled this densely across the visible range, so the tooltip names the
-// moment under the cursor rather than the nearest estimate.
-const SAMPLES = 240;
-// Dates on the time axis: this many, evenly spread; where they would overlap (a phone) the
-// axis keeps the first and the last and drops what does not fit between them.
-const TICKS = 6;
 const DAY = 24 * 3600 * 1000;
-
-/** Evenly spread moments from the domain's start (the first date shown is where the data begins); none at its very end, where a label would be cut off. */
-export function timeTicks([lo, hi]: [number, number], count = TICKS): number[] {
-  const step = (hi - lo) / count;
-  return Array.from({ length: count }, (_, i) => Math.round(lo + step * i));
-}
-
-/** The step function's value at each sample: the last point at or before it. */
-export function sampleSteps(points: { at: number; probabilities: Record<string, number> }[], ids: readonly string[], domain: [number, number]): Row[] {
-  const [lo, hi] = domain;
-  const step = (hi - lo) / SAMPLES;
-  const times = new Set<number>();
-  for (let i = 0; i <= SAMPLES; i++) times.add(Math.round(lo + i * step));
-  for (const p of points) if (p.at >= lo && p.at <= hi) times.add(p.at);
-  const sorted = [...times].sort((a, b) => a - b);
-  const rows: Row[] = [];
-  let j = -1;
-  for (const t of sorted) {
-    while (j + 1 < points.length && points[j + 1]!.at <= t) j += 1;
-    const standing = j >= 0 ? points[j]!.probabilities : null;
-    const row: Row = { at: t };
-    for (const id of ids) row[id] = standing && standing[id] !== undefined ? Math.round(standing[id]! * 1000) / 10 : undefined;
-    rows.push(row);
-  }
-  return rows;
-}
+// how close (px) the cursor must be to a marker for the tooltip to name it
+const NEAR_PX = 8;
 
 /** Step lines of each hypothesis's probability, with evidence (●) and rationales (◆) on the time axis. */
 export function ProbabilityChart({
@@ -62,10 +36,8 @@ export function ProbabilityChart({
   onRange: (r: { from: string; to: string }) => void;
 }) {
   const f = useFormat();
-  const router = useRouter();
   const [method, setMethod] = useState<PoolMethod>("geometric");
   const [who, setWho] = useState<string>("team");
-  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [selection, setSelection] = useState<[number, number] | null>(null);
   const [zoom, setZoom] = useState<[number, number] | null>(null);
   const series = useQuery({
@@ -77,14 +49,14 @@ export function ProbabilityChart({
   const view = useMemo(() => {
     const s = series.data;
     if (!s) return null;
-    const toPoints = (list: { at: string; probabilities: Record<string, number> }[]) => list.map((p) => ({ at: Date.parse(p.at), probabilities: p.probabilities }));
+    const toPoints = (list: { at: string; probabilities: Record<string, number> }[]): StepPoint[] => list.map((p) => ({ at: Date.parse(p.at), probabilities: p.probabilities }));
     const points = who === "team" ? toPoints(s.team) : toPoints(s.analysts.find((a) => a.analystId === who)?.points ?? []);
     const end = Date.parse(s.end);
     const markers: Marker[] = [
-      ...s.evidence.map((e) => ({ at: Date.parse(e.at), y: 2, kind: "evidence" as const, text: e.summary, who: null, evidenceId: e.id })),
+      ...s.evidence.map((e) => ({ at: Date.parse(e.at), kind: "evidence" as const, text: e.summary, who: null, evidenceId: e.id })),
       ...s.rationales
         .filter((r) => who === "team" || r.analystId === who)
-        .map((r) => ({ at: Date.parse(r.at), y: 98, kind: "estimate" as const, text: r.text, who: r.name, evidenceId: null })),
+        .map((r) => ({ at: Date.parse(r.at), kind: "estimate" as const, text: r.text, who: r.name, evidenceId: null })),
     ];
     // the range starts at the data: the first estimate (or marker), and runs to now or resolution
     const first = Math.min(...points.map((p) => p.at), ...markers.map((m) => m.at), end);
@@ -94,10 +66,11 @@ export function ProbabilityChart({
     return { s, points, markers, full, hypotheses, end };
   }, [series.data, who]);
 
-  const domain = useMemo<[number, number]>(() => zoom ?? view?.full ?? [0, 1], [zoom, view]);
-  const rows = useMemo(() => (view ? sampleSteps(view.points, view.hypotheses.map((h) => h.id), domain) : []), [view, domain]);
-  const visibleMarkers = (view?.markers ?? []).filter((m) => m.at >= domain[0] && m.at <= domain[1]);
-  const titles = Object.fromEntries((view?.hypotheses ?? []).map((h) => [h.id, h.title]));
+  const domain = zoom ?? view?.full ?? null;
+  const onSelect = (range: [number, number]) => {
+    setSelection(range);
+    onRange({ from: new Date(range[0]).toISOString(), to: new Date(range[1]).toISOString() });
+  };
 
   return (
     <QueryState query={series} what="the probability history">
@@ -149,62 +122,33 @@ export function ProbabilityChart({
             <div className="empty" data-testid="series-hidden">
               Independent judgments: the team&apos;s line and everyone else&apos;s estimates show once you have recorded your own on this question.
             </div>
-          ) : !view || view.points.length === 0 ? (
+          ) : !view || !domain || view.points.length === 0 ? (
             <div className="empty">No estimates on this question yet{asOf ? " at this date" : ""}. Use “Update confidence” on the Overview.</div>
           ) : (
-            <div className="chart probability-chart" data-testid="probability-chart" aria-label={`Probability over time for ${question.title}`} role="img">
-              <ResponsiveContainer>
-                <ComposedChart
-                  data={rows}
-                  margin={{ top: 12, right: 24, bottom: 8, left: 0 }}
-                  onMouseDown={(st) => st?.activeLabel !== undefined && setDrag({ a: Number(st.activeLabel), b: Number(st.activeLabel) })}
-                  onMouseMove={(st) => drag && st?.activeLabel !== undefined && setDrag({ ...drag, b: Number(st.activeLabel) })}
-                  onMouseUp={() => {
-                    if (drag && drag.a !== drag.b) {
-                      const range: [number, number] = [Math.min(drag.a, drag.b), Math.max(drag.a, drag.b)];
-                      setSelection(range);
-                      onRange({ from: new Date(range[0]).toISOString(), to: new Date(range[1]).toISOString() });
-                    }
-                    setDrag(null);
-                  }}
-                >
-                  <CartesianGrid stroke="#e6e8ee" vertical={false} />
-                  <XAxis
-                    dataKey="at"
-                    type="number"
-                    scale="time"
-                    domain={domain}
-                    allowDataOverflow
-                    ticks={timeTicks(domain)}
-                    interval="preserveStartEnd"
-                    minTickGap={16}
-                    // zoomed into a day or two, the dates alone would repeat
-                    tickFormatter={(t: number) => (domain[1] - domain[0] < 2 * DAY ? f.dateTime : f.date)(new Date(t).toISOString())}
-                  />
-                  <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" width={52} />
-                  <Tooltip content={<ChartTooltip titles={titles} markers={visibleMarkers} step={(domain[1] - domain[0]) / SAMPLES} f={f} />} />
-                  <Legend formatter={(id: string) => titles[id] ?? (id === "markers" ? "events" : id)} />
+            <figure className="chart" data-testid="probability-chart" aria-label={`Probability over time for ${question.title}`}>
+              <StepChart
+                key={who}
+                view={view}
+                domain={domain}
+                selection={selection}
+                onSelect={onSelect}
+                evidenceHref={(id) => `/scenarios/${scenarioId}/evidence?open=${id}`}
+                f={f}
+              />
+              <figcaption>
+                <ul className="chart-legend">
                   {view.hypotheses.map((h, i) => (
-                    <Line key={h.id} dataKey={h.id} name={h.id} type="stepAfter" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+                    <li key={h.id}>
+                      <span className="swatch" style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }} aria-hidden="true" />
+                      {h.title}
+                    </li>
                   ))}
-                  <Scatter
-                    name="markers"
-                    data={visibleMarkers}
-                    dataKey="y"
-                    fill="#5a6376"
-                    shape={(p: { cx?: number; cy?: number; payload?: Marker }) => <MarkerShape {...p} />}
-                    onClick={(p: { payload?: Marker }) => p.payload?.evidenceId && router.push(`/scenarios/${scenarioId}/evidence?open=${p.payload.evidenceId}`)}
-                    isAnimationActive={false}
-                    legendType="none"
-                  />
-                  {s.resolution && (
-                    <ReferenceLine x={Date.parse(s.resolution.at)} stroke="#1a1f2b" strokeDasharray="4 3" label={{ value: s.resolution.annulled ? "annulled" : "resolved", position: "insideTopRight", fontSize: 12 }} />
-                  )}
-                  {drag && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#1f5fc9" fillOpacity={0.12} />}
-                  {selection && !drag && <ReferenceArea x1={selection[0]} x2={selection[1]} fill="#1f5fc9" fillOpacity={0.08} />}
-                </ComposedChart>
-              </ResponsiveContainer>
-            </div>
+                </ul>
+                <span className="small muted" data-testid="chart-range">
+                  {f.date(new Date(domain[0]).toISOString())} – {f.date(new Date(domain[1]).toISOString())}
+                </span>
+              </figcaption>
+            </figure>
           )}
         </div>
       )}
@@ -212,46 +156,146 @@ export function ProbabilityChart({
   );
 }
 
-function MarkerShape({ cx = 0, cy = 0, payload }: { cx?: number; cy?: number; payload?: Marker }) {
-  if (payload?.kind === "estimate") return <path d={`M${cx} ${cy - 6} L${cx + 6} ${cy} L${cx} ${cy + 6} L${cx - 6} ${cy} Z`} fill="#cc79a7" stroke="#fff" />;
-  return <circle cx={cx} cy={cy} r={5} fill="#0072b2" stroke="#fff" style={{ cursor: "pointer" }} />;
+interface View {
+  s: QuestionSeries;
+  points: StepPoint[];
+  markers: Marker[];
+  hypotheses: { id: string; title: string }[];
+  end: number;
 }
 
-function ChartTooltip({
-  active,
-  payload,
-  label,
-  titles,
-  markers,
-  step,
+/**
+ * uPlot draws the step lines, the percent axis and the dragged range; the dates, the ● and ◆
+ * markers, the resolution line and the tooltip are elements laid over its plotting area, so
+ * they are text people can read, links they can follow and things tests can find.
+ */
+function StepChart({
+  view,
+  domain,
+  selection,
+  onSelect,
+  evidenceHref,
   f,
 }: {
-  active?: boolean;
-  payload?: { dataKey?: string | number; value?: number; color?: string; payload?: Row | Marker }[];
-  label?: number | string;
-  titles: Record<string, string>;
-  markers: Marker[];
-  step: number;
+  view: View;
+  domain: [number, number];
+  selection: [number, number] | null;
+  onSelect: (range: [number, number]) => void;
+  evidenceHref: (evidenceId: string) => string;
   f: Formatters;
 }) {
-  if (!active || label === undefined) return null;
-  const at = Number(label);
-  const near = markers.filter((m) => Math.abs(m.at - at) <= step);
-  const lines = (payload ?? []).filter((p) => typeof p.dataKey === "string" && titles[p.dataKey] && p.value !== undefined);
+  const [plot, setPlot] = useState<uPlot | null>(null);
+  const [frame, setFrame] = useState<Frame | null>(null);
+  const [cursor, setCursor] = useState<{ left: number; at: number } | null>(null);
+  // uPlot's hooks are set once per plot; they read the latest range and callback from here
+  const latest = useRef({ domain, onSelect });
+  useEffect(() => {
+    latest.current = { domain, onSelect };
+  });
+
+  const data = useMemo(() => stepColumns(view.points, view.hypotheses.map((h) => h.id), view.end), [view]);
+  const options = useMemo<Omit<uPlot.Options, "width" | "height">>(() => {
+    const toFrame = (u: uPlot) => setFrame({ min: u.scales.x!.min!, max: u.scales.x!.max!, width: u.over.clientWidth, height: u.over.clientHeight });
+    return {
+      // room under the plot for the dates, which are laid over it (below)
+      padding: [12, 16, 28, 0],
+      legend: { show: false },
+      scales: { x: { time: false, range: () => latest.current.domain }, y: { auto: false, range: [0, 100] } },
+      axes: [
+        { show: false },
+        { size: 52, stroke: "#5a6376", splits: () => [0, 25, 50, 75, 100], values: (_u, ticks) => ticks.map((t) => `${t} %`), grid: { stroke: "#e6e8ee", width: 1 }, ticks: { show: false } },
+      ],
+      series: [
+        {},
+        ...view.hypotheses.map((h, i) => ({
+          label: h.title,
+          stroke: SERIES_COLORS[i % SERIES_COLORS.length],
+          width: 2,
+          paths: uPlot.paths.stepped!({ align: 1 }),
+          points: { show: false },
+          spanGaps: false,
+        })),
+      ],
+      cursor: { y: false, points: { show: false }, drag: { x: true, y: false, setScale: false } },
+      hooks: {
+        ready: [toFrame],
+        setSize: [toFrame],
+        setScale: [(u, key) => key === "x" && toFrame(u)],
+        setCursor: [(u) => setCursor(u.cursor.left === undefined || u.cursor.left < 0 ? null : { left: u.cursor.left, at: u.posToVal(u.cursor.left, "x") })],
+        setSelect: [
+          (u) => {
+            if (u.select.width < 2) return;
+            latest.current.onSelect([u.posToVal(u.select.left, "x"), u.posToVal(u.select.left + u.select.width, "x")]);
+          },
+        ],
+      },
+    };
+  }, [view.hypotheses]);
+
+  // zooming in or out moves the range; the dragged box goes once it has been zoomed into
+  useEffect(() => {
+    if (!plot) return;
+    plot.setScale("x", { min: domain[0], max: domain[1] });
+  }, [plot, domain]);
+  useEffect(() => {
+    if (plot && !selection) plot.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+  }, [plot, selection]);
+
+  const overlay = () => {
+    if (!plot || !frame || frame.max <= frame.min) return null;
+    const x = (t: number) => ((t - frame.min) / (frame.max - frame.min)) * frame.width;
+    const inView = (t: number) => t >= frame.min && t <= frame.max;
+    const zoomedIn = frame.max - frame.min < 2 * DAY; // the dates alone would repeat
+    const dates = timeTicks([frame.min, frame.max], tickCount(frame.width, zoomedIn ? 170 : 110));
+    const resolution = view.s.resolution;
+    const near = cursor ? view.markers.filter((m) => Math.abs(x(m.at) - cursor.left) <= NEAR_PX) : [];
+    const standing = cursor ? standingAt(view.points, cursor.at, view.end) : null;
+    return (
+      <>
+        {dates.map((t) => (
+          <span key={t} className="chart-date" style={{ left: x(t) }}>
+            {(zoomedIn ? f.dateTime : f.date)(new Date(t).toISOString())}
+          </span>
+        ))}
+        {resolution && inView(Date.parse(resolution.at)) && (
+          <span className="chart-resolution" style={{ left: x(Date.parse(resolution.at)) }}>
+            {resolution.annulled ? "annulled" : "resolved"}
+          </span>
+        )}
+        {view.markers.filter((m) => inView(m.at)).map((m, i) =>
+          m.kind === "evidence" ? (
+            <Link key={i} href={evidenceHref(m.evidenceId!)} className="chart-mark evidence" style={{ left: x(m.at) }} aria-label={`Evidence: ${m.text}`} tabIndex={-1} draggable={false} />
+          ) : (
+            <span key={i} className="chart-mark estimate" style={{ left: x(m.at) }} aria-hidden="true" />
+          ),
+        )}
+        {cursor && (
+          <div className="card small chart-tooltip" data-testid="chart-tooltip" style={cursor.left < frame.width / 2 ? { left: cursor.left + 12 } : { right: frame.width - cursor.left + 12 }}>
+            <div className="faint">{f.dateTime(new Date(cursor.at).toISOString())}</div>
+            {standing &&
+              view.hypotheses.map((h, i) =>
+                standing[h.id] === undefined ? null : (
+                  <div key={h.id} style={{ color: SERIES_COLORS[i % SERIES_COLORS.length] }}>
+                    {h.title}: {toPercent(standing[h.id]!)} %
+                  </div>
+                ),
+              )}
+            {near.map((m, i) => (
+              <div key={i} style={{ marginTop: 4 }}>
+                {m.kind === "evidence" ? "● Evidence: " : `◆ ${m.who ?? "Someone"}: `}
+                {m.text}
+              </div>
+            ))}
+          </div>
+        )}
+      </>
+    );
+  };
+
   return (
-    <div className="card small" style={{ maxWidth: 380, padding: 8 }} data-testid="chart-tooltip">
-      <div className="faint">{f.dateTime(new Date(at).toISOString())}</div>
-      {lines.map((p) => (
-        <div key={String(p.dataKey)} style={{ color: p.color }}>
-          {titles[String(p.dataKey)]}: {p.value} %
-        </div>
-      ))}
-      {near.map((m, i) => (
-        <div key={i} style={{ marginTop: 4 }}>
-          {m.kind === "evidence" ? "● Evidence: " : `◆ ${m.who ?? "Someone"}: `}
-          {m.text}
-        </div>
-      ))}
-    </div>
+    <>
+      <Plot className="probability-chart" options={options} data={data} onPlot={setPlot} />
+      {plot && createPortal(overlay(), plot.over)}
+    </>
   );
 }

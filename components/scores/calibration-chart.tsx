@@ -1,9 +1,29 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import uPlot from "uplot";
 import { api } from "@/lib/client/api";
 import type { Calibration } from "@/lib/analysis/calibration";
 import { QueryState } from "@/components/ui/query-state";
+import { Plot } from "@/components/ui/plot";
+
+const pct = (_u: uPlot, ticks: number[]) => ticks.map((t) => `${t} %`);
+const splits = () => [0, 20, 40, 60, 80, 100];
+const OPTIONS: Omit<uPlot.Options, "width" | "height"> = {
+  padding: [12, 24, 0, 0],
+  legend: { show: false },
+  scales: { x: { time: false, auto: false, range: [0, 100] }, y: { auto: false, range: [0, 100] } },
+  axes: [
+    { label: "forecast", stroke: "#5a6376", splits, values: pct, grid: { stroke: "#e6e8ee", width: 1 } },
+    { label: "observed", stroke: "#5a6376", splits, values: pct, grid: { stroke: "#e6e8ee", width: 1 }, size: 56 },
+  ],
+  series: [
+    {},
+    // the diagonal: where observed equals forecast
+    { label: "well calibrated", stroke: "#8a93a6", dash: [4, 4], width: 1, spanGaps: true, points: { show: false } },
+    { label: "observed", stroke: "#0072b2", paths: () => null, points: { show: true, size: 9, fill: "#0072b2" } },
+  ],
+  cursor: { drag: { x: false, y: false } },
+};
 
 /** Observed frequency against mean forecast per 10 % bucket; on the diagonal is well calibrated. */
 export function CalibrationChart({ analystId }: { analystId: string }) {
@@ -22,18 +42,12 @@ export function CalibrationChart({ analystId }: { analystId: string }) {
             {points.length === 0 ? (
               <div className="empty">No resolved questions with estimates by this analyst yet.</div>
             ) : (
-              <div style={{ width: "100%", maxWidth: 560, height: 360 }} data-testid="calibration-chart" role="img" aria-label="Calibration chart">
-                <ResponsiveContainer>
-                  <ComposedChart margin={{ top: 12, right: 24, bottom: 24, left: 0 }}>
-                    <CartesianGrid stroke="#e6e8ee" />
-                    <XAxis type="number" dataKey="x" domain={[0, 100]} unit="%" label={{ value: "forecast", position: "insideBottom", offset: -12 }} />
-                    <YAxis type="number" dataKey="y" domain={[0, 100]} unit="%" width={52} label={{ value: "observed", angle: -90, position: "insideLeft" }} />
-                    <Tooltip formatter={(v, name) => [`${String(v)} %`, name === "y" ? "observed" : "forecast"]} />
-                    <Line data={[{ x: 0, y: 0 }, { x: 100, y: 100 }]} dataKey="y" stroke="#8a93a6" strokeDasharray="4 4" dot={false} isAnimationActive={false} />
-                    <Scatter data={points} dataKey="y" fill="#0072b2" isAnimationActive={false} />
-                  </ComposedChart>
-                </ResponsiveContainer>
-              </div>
+              <figure className="chart" style={{ maxWidth: 560 }}>
+                <div data-testid="calibration-chart" role="img" aria-label="Calibration chart: observed frequency against mean forecast per bucket, as in the table below">
+                  <Plot className="calibration-plot" options={OPTIONS} data={columns(points)} />
+                </div>
+                <figcaption className="small muted" style={{ marginBottom: 12 }}>● observed frequency in a bucket, at its mean forecast · dashed line: perfectly calibrated</figcaption>
+              </figure>
             )}
             <table className="data small" aria-label="Calibration buckets" style={{ maxWidth: 560 }}>
               <thead>
@@ -62,4 +76,10 @@ export function CalibrationChart({ analystId }: { analystId: string }) {
       }}
     </QueryState>
   );
+}
+
+/** uPlot's columns: forecasts ascending with the diagonal's two ends, observed where a bucket has one. */
+function columns(points: { x: number; y: number }[]): uPlot.AlignedData {
+  const rows = [...points.map((p) => ({ x: p.x, diagonal: null, observed: p.y })), { x: 0, diagonal: 0, observed: null }, { x: 100, diagonal: 100, observed: null }].sort((a, b) => a.x - b.x);
+  return [rows.map((r) => r.x), rows.map((r) => r.diagonal), rows.map((r) => r.observed)];
 }

@@ -224,7 +224,7 @@ describe("every page works on a phone (390 × 844)", () => {
   it("history: fits; the chart fills the width and its dates do not overlap", async () => {
     await page.goto(`/scenarios/${demoId}/history`);
     const chart = page.getByTestId("probability-chart");
-    const dates = chart.locator(".recharts-xAxis-tick-labels text");
+    const dates = chart.locator(".chart-date");
     await dates.first().waitFor();
     await page.getByTestId("audit-row").first().waitFor();
     await expectNoSideScroll(page, "history");
@@ -336,7 +336,7 @@ describe("every page works on a phone (390 × 844)", () => {
       ["", "[data-testid=question]"],
       ["/evidence", "[data-testid=evidence-row]"],
       ["/matrix", "[data-testid=matrix-row]"],
-      ["/history", "[data-testid=probability-chart] .recharts-xAxis-tick-labels text"],
+      ["/history", "[data-testid=probability-chart] .chart-date"],
       ["/members", "table[aria-label=Members]"],
     ] as const) {
       await touch.goto(`/scenarios/${demoId}${suffix}`);
@@ -363,7 +363,7 @@ describe("every page works on a phone (390 × 844)", () => {
     for (const [name, suffix, ready] of [
       ["overview", "", "[data-testid=question]"],
       ["matrix", "/matrix", "[data-testid=matrix-row]"],
-      ["history", "/history", "[data-testid=probability-chart] .recharts-xAxis-tick-labels text"],
+      ["history", "/history", "[data-testid=probability-chart] .chart-date"],
     ] as const) {
       await wide.goto(`/scenarios/${demoId}${suffix}`);
       await wide.locator(ready).first().waitFor();

@@ -87,8 +87,13 @@ describe("flow 6: resolution, scores and calibration", () => {
     const counts = (await buckets.locator("tbody tr td:nth-child(2)").allInnerTexts()).map(Number);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(cal.forecasts);
     expect(cal.forecasts).toBeGreaterThanOrEqual(6);
+    // the chart is drawn the width of its box, its points among the buckets' forecasts
+    const canvas = (await page.getByTestId("calibration-chart").locator("canvas").boundingBox())!;
+    expect(canvas.width).toBeGreaterThan(300);
     await expectAccessible(page, "scores");
     await screenshot(page, "scores");
+    await page.getByTestId("calibration-chart").scrollIntoViewIfNeeded();
+    await screenshot(page, "scores-calibration");
   });
 
   it("a resolved question is closed on the overview, says its answer, and a correction needs a reason", async () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 const figures = (s: any) => s.questions.flatMap((q: any) => q.hypotheses.map((h: any) => `${h.title}: ${pctText(h.probability)}`));
-const rationaleMarkers = () => page.getByTestId("probability-chart").locator('path[fill="#cc79a7"]').count();
+const rationaleMarkers = () => page.getByTestId("probability-chart").locator(".chart-mark.estimate").count();
 
 describe("flow 8: export and import", () => {
   it("Export downloads the scenario as a JSON document", async () => {
