@@ -264,7 +264,7 @@ function StepChart({
         )}
         {view.markers.filter((m) => inView(m.at)).map((m, i) =>
           m.kind === "evidence" ? (
-            <Link key={i} href={evidenceHref(m.evidenceId!)} className="chart-mark evidence" style={{ left: x(m.at) }} aria-label={`Evidence: ${m.text}`} tabIndex={-1} draggable={false} />
+            <Link key={i} href={evidenceHref(m.evidenceId!)} className="chart-mark evidence" style={{ left: x(m.at) }} aria-label={`Evidence: ${m.text}`} tabIndex={-1} draggable={false} prefetch={false} />
           ) : (
             <span key={i} className="chart-mark estimate" style={{ left: x(m.at) }} aria-hidden="true" />
           ),
