@@ -4,7 +4,7 @@
 // Authorization itself happens in the services the handler calls.
 import type { ZodType } from "zod";
 import { getStore } from "@/lib/server/store";
-import { authFor } from "@/lib/auth/auth";
+import { sessionActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { jsonDepth, requireJsonBody, requireSameOrigin } from "@/lib/security/origin";
@@ -42,10 +42,7 @@ export interface RouteOptions {
 }
 
 /** The signed-in person of a browser session (pages use this; the API also takes tokens). */
-export async function actorFrom(store: Store, headers: Headers): Promise<Actor | null> {
-  const session = await authFor(store).api.getSession({ headers });
-  return session ? { id: session.user.id } : null;
-}
+export const actorFrom = sessionActor;
 
 /** The API token of `Authorization: Bearer …`, or null when the request carries none. */
 function bearerToken(headers: Headers): string | null {

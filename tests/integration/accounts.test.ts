@@ -71,6 +71,61 @@ describe("sign-up and sign-in", () => {
   });
 });
 
+describe("the session cookie, checked on every request", () => {
+  const SESSION = "better-auth.session_token";
+  /** The cookie's token and signature, as the browser holds them. */
+  const parts = (c: ApiClient) => {
+    const value = decodeURIComponent(c.cookie.split("; ").find((x) => x.startsWith(`${SESSION}=`))!.slice(SESSION.length + 1));
+    const dot = value.lastIndexOf(".");
+    return { token: value.slice(0, dot), signature: value.slice(dot + 1) };
+  };
+  const withCookie = (value: string) => {
+    const c = new ApiClient(baseUrl);
+    c.cookie = `${SESSION}=${encodeURIComponent(value)}`;
+    return c;
+  };
+  const sessionRow = async (token: string) => {
+    const store = await storeAt(databaseUrl);
+    return (await store.db.select().from(store.schema.session).where(eq(store.schema.session.token, token)))[0];
+  };
+  const setExpiry = async (token: string, expiresAt: Date) => {
+    const store = await storeAt(databaseUrl);
+    await store.db.update(store.schema.session).set({ expiresAt }).where(eq(store.schema.session.token, token));
+  };
+  const DAY = 86400_000;
+
+  it("a token or signature changed by one character is refused", async () => {
+    const c = await signUp(baseUrl, "Tamperer");
+    const { token, signature } = parts(c);
+    expectOk(await withCookie(`${token}.${signature}`).get("/api/v1/scenarios"));
+    const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === "A" ? "B" : "A") + s.slice(i + 1);
+    expectProblem(await withCookie(`${flip(token, 3)}.${signature}`).get("/api/v1/scenarios"), 401);
+    expectProblem(await withCookie(`${token}.${flip(signature, 10)}`).get("/api/v1/scenarios"), 401);
+    expectProblem(await withCookie(token).get("/api/v1/scenarios"), 401);
+  });
+
+  it("an expired session is refused, and removed", async () => {
+    const c = await signUp(baseUrl, "Expired");
+    const { token } = parts(c);
+    await setExpiry(token, new Date(Date.now() - 1000));
+    expectProblem(await c.get("/api/v1/scenarios"), 401);
+    await expect.poll(() => sessionRow(token)).toBeUndefined();
+  });
+
+  it("a session last refreshed over a day ago still works, and is extended to a week from now", async () => {
+    const c = await signUp(baseUrl, "Returning");
+    const { token } = parts(c);
+    // as if signed in (or refreshed) 25 hours ago: it expires in 7 days less 25 hours
+    const stale = new Date(Date.now() + 7 * DAY - 25 * 3600_000);
+    await setExpiry(token, stale);
+    expectOk(await c.get("/api/v1/scenarios"));
+    const row = (await sessionRow(token))!;
+    expect(row.expiresAt.getTime()).toBeGreaterThan(stale.getTime() + 3600_000);
+    expect(row.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 7 * DAY);
+    expectOk(await c.get("/api/v1/scenarios"));
+  });
+});
+
 describe("no session → 401 problem+json on every /api/v1 endpoint", () => {
   it("refuses anonymous and forged-cookie requests, even for ids that exist", async () => {
     const owner = await signUp(baseUrl, "Owner");
