@@ -8,7 +8,7 @@ import { sessionActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { jsonDepth, requireJsonBody, requireSameOrigin } from "@/lib/security/origin";
-import { enforce } from "@/lib/security/rate-limit";
+import { limitWrites } from "@/lib/security/rate-limit";
 import { actorFromToken } from "@/lib/tokens/service";
 import type { Store } from "@/db/store";
 import type { Actor } from "@/lib/access/service";
@@ -144,23 +144,26 @@ export function route<P = Record<string, never>>(
       const store = await getStore();
       const actor = token !== null ? await actorFromToken(store, token) : await actorFrom(store, req.headers);
       if (!actor) throw new DomainError("unauthenticated", "Sign in to use the API");
-      if (req.method !== "GET" && req.method !== "HEAD") {
-        await enforce(store, `writes:${actor.id}`, env().BRANCHPOINT_WRITES_PER_MINUTE, 60_000, "changes in a minute");
+      // a change counts against its author's limit in its own transaction (no commit of its own)
+      const writes = req.method === "GET" || req.method === "HEAD" ? null : await limitWrites(store, `writes:${actor.id}`, env().BRANCHPOINT_WRITES_PER_MINUTE, 60_000, "changes in a minute");
+      try {
+        const url = new URL(req.url);
+        const params = await context.params;
+        // no stored id contains U+0000, and PostgreSQL refuses one even in a lookup
+        if (nulPath(params)) throw new DomainError("not_found", "Not found");
+        refuseNul(Object.fromEntries(url.searchParams), "The query string");
+        return await handler({
+          req,
+          params,
+          store: writes?.store ?? store,
+          actor,
+          url,
+          body: async (schema) => schema.parse(await readJson(req, limitOf(options.bodyLimit))),
+          query: (schema) => schema.parse(Object.fromEntries(url.searchParams)),
+        });
+      } finally {
+        await writes?.settle();
       }
-      const url = new URL(req.url);
-      const params = await context.params;
-      // no stored id contains U+0000, and PostgreSQL refuses one even in a lookup
-      if (nulPath(params)) throw new DomainError("not_found", "Not found");
-      refuseNul(Object.fromEntries(url.searchParams), "The query string");
-      return await handler({
-        req,
-        params,
-        store,
-        actor,
-        url,
-        body: async (schema) => schema.parse(await readJson(req, limitOf(options.bodyLimit))),
-        query: (schema) => schema.parse(Object.fromEntries(url.searchParams)),
-      });
     } catch (err) {
       return problemFromError(err);
     }

@@ -1,9 +1,12 @@
 // Fixed-window counters in the database (so they hold across restarts and instances): one
 // row per key, counting hits in the current window. One statement increments atomically on
-// both engines (INSERT … ON CONFLICT DO UPDATE … RETURNING).
+// both engines (INSERT … ON CONFLICT DO UPDATE … RETURNING); API writes are counted inside
+// their own transaction (limitWrites), the rest in one of their own (hit).
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
+import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
+import type { Db } from "@/db/types";
 import { DomainError } from "@/lib/errors";
 
 export interface Verdict {
@@ -16,34 +19,82 @@ export interface Verdict {
 const PRUNE_EVERY = 200;
 let hits = 0;
 
+const windowOf = (now: number, windowMs: number) => new Date(now - (now % windowMs));
+const retryAfter = (now: number, windowMs: number) => Math.max(1, Math.ceil((windowOf(now, windowMs).getTime() + windowMs - now) / 1000));
+
+/** Count a hit on `key` inside the open transaction `tx`; the count so far in this window. */
+async function countIn(store: Store, tx: Db, key: string, now: number, windowMs: number): Promise<number> {
+  const t = store.schema.rateLimits;
+  const windowStart = windowOf(now, windowMs);
+  if (++hits % PRUNE_EVERY === 0) await tx.delete(t).where(lt(t.windowStart, new Date(now - 24 * 3600 * 1000)));
+  const rows = await tx
+    .insert(t)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: t.key,
+      set: {
+        count: sql`case when ${t.windowStart} = excluded.window_start then ${t.count} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ count: t.count });
+  return rows[0]?.count ?? 1;
+}
+
 /** Count a hit on `key`; allowed while the window holds at most `limit` hits. 0 = no limit. */
 export async function hit(store: Store, key: string, limit: number, windowMs: number): Promise<Verdict> {
   if (limit <= 0) return { allowed: true, retryAfter: 0 };
-  const t = store.schema.rateLimits;
   const now = store.now().getTime();
-  const windowStart = new Date(now - (now % windowMs));
-  const rows = await store.tx(async (tx) => {
-    if (++hits % PRUNE_EVERY === 0) await tx.delete(t).where(lt(t.windowStart, new Date(now - 24 * 3600 * 1000)));
-    return tx
-      .insert(t)
-      .values({ key, windowStart, count: 1 })
-      .onConflictDoUpdate({
-        target: t.key,
-        set: {
-          count: sql`case when ${t.windowStart} = excluded.window_start then ${t.count} + 1 else 1 end`,
-          windowStart: sql`excluded.window_start`,
-        },
-      })
-      .returning({ count: t.count });
-  });
-  const count = rows[0]?.count ?? 1;
-  return { allowed: count <= limit, retryAfter: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)) };
+  const count = await store.tx((tx) => countIn(store, tx, key, now, windowMs));
+  return { allowed: count <= limit, retryAfter: retryAfter(now, windowMs) };
 }
 
-/** 429 (with Retry-After) when the key is over its limit. */
-export async function enforce(store: Store, key: string, limit: number, windowMs: number, what: string): Promise<void> {
-  const v = await hit(store, key, limit, windowMs);
-  if (!v.allowed) throw tooManyRequests(`Too many ${what}; try again in ${v.retryAfter} s`, v.retryAfter);
+const countOf = preparedPerStore(({ db, schema: s, prepare }) =>
+  prepare(db.select({ windowStart: s.rateLimits.windowStart, count: s.rateLimits.count }).from(s.rateLimits).where(eq(s.rateLimits.key, sql.placeholder("key"))), "rate_limit_count"),
+);
+
+/**
+ * A request's writes, limited to `limit` a window per `key` without a commit of their own:
+ * a read refuses (429) a key already at its limit; the store this returns counts the request
+ * inside the first transaction it opens — the write's own, so one commit holds both, and two
+ * instances counting at once still take turns on the counter's row — refusing there, before
+ * the write, when the count passes the limit. `settle()` counts a request that opened no
+ * transaction (one refused before writing) in a transaction of its own.
+ */
+export async function limitWrites(store: Store, key: string, limit: number, windowMs: number, what: string): Promise<{ store: Store; settle(): Promise<void> }> {
+  if (limit <= 0) return { store, settle: async () => undefined };
+  const refuse = (now: number) => {
+    const s = retryAfter(now, windowMs);
+    return tooManyRequests(`Too many ${what}; try again in ${s} s`, s);
+  };
+  const now = store.now().getTime();
+  const row = (await countOf(store).execute({ key }))[0];
+  if (row && row.windowStart.getTime() === windowOf(now, windowMs).getTime() && row.count >= limit) throw refuse(now);
+
+  let counted = false; // by a committed transaction
+  let open = 0; // a transaction of this request is running (nested calls join it)
+  const tx: Store["tx"] = async (fn) => {
+    const result = await store.tx(async (t) => {
+      if (!counted && open === 0) {
+        const at = store.now().getTime();
+        if ((await countIn(store, t, key, at, windowMs)) > limit) throw refuse(at);
+      }
+      open++;
+      try {
+        return await fn(t);
+      } finally {
+        open--;
+      }
+    });
+    counted = true;
+    return result;
+  };
+  return {
+    store: Object.create(store, { tx: { value: tx } }) as Store,
+    settle: async () => {
+      if (!counted) await hit(store, key, limit, windowMs);
+    },
+  };
 }
 
 export const tooManyRequests = (message: string, retryAfter: number) => new DomainError("too_many_requests", message, [], { retryAfter });

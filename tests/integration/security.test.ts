@@ -154,8 +154,21 @@ describe("sign-in limits, counted per real address and per account, in the datab
     const last = await c.post("/api/v1/scenarios", { title: "one too many" });
     expectProblem(last, 429);
     expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
-    // reads are not limited
-    expect((await c.get("/api/v1/scenarios")).status).toBe(200);
+    // reads are not limited, and the refused writes created nothing
+    const mine = expectOk(await c.get("/api/v1/scenarios"));
+    expect(mine.items.filter((x: any) => /^s\d+$/.test(x.title)).length).toBe(20);
+    expect(mine.items.some((x: any) => x.title === "one too many")).toBe(false);
+  });
+
+  it("25 writes at once with 20 allowed: exactly 20 land, each with its count, however they interleave", async () => {
+    const c = new ApiClient(limited.url);
+    const up = await c.request("POST", "/api/auth/sign-up/email", { email: uniqueEmail("burst"), password: TEST_PASSWORD, name: "Burst" }, { "x-forwarded-for": "1.2.3.5" });
+    expect(up.status).toBe(200);
+    const statuses = await Promise.all(Array.from({ length: 25 }, (_, i) => c.post("/api/v1/scenarios", { title: `burst ${i}` }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    const mine = expectOk(await c.get("/api/v1/scenarios"));
+    expect(mine.items.filter((x: any) => x.title.startsWith("burst ")).length).toBe(20);
   });
 });
 
