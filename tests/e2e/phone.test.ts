@@ -344,6 +344,16 @@ describe("every page works on a phone (390 × 844)", () => {
       const r = await touch.evaluate(() => ({ innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth }));
       expect.soft(r, `${suffix || "overview"} on a touch phone`).toEqual({ innerWidth: PHONE.width, scrollWidth: PHONE.width });
     }
+    // a tap on the history chart shows the figures standing at that moment
+    await touch.goto(`/scenarios/${demoId}/history`);
+    const plot = (await touch.locator("[data-testid=probability-chart] .u-over").boundingBox())!;
+    await touch.tap("[data-testid=probability-chart] .u-over", { position: { x: plot.width * 0.9, y: plot.height / 2 } });
+    const tip = touch.getByTestId("chart-tooltip");
+    await tip.waitFor();
+    expect.soft(await tip.innerText(), "the tooltip after a tap names the hypotheses' figures").toMatch(/ %/);
+    const tipBox = (await tip.boundingBox())!;
+    expect.soft(tipBox.x >= 0 && tipBox.x + tipBox.width <= PHONE.width, `the tooltip fits the phone: ${JSON.stringify(tipBox)}`).toBe(true);
+    await shoot(touch, "phone-touch-chart-tooltip", false);
     await touch.goto(`/scenarios/${demoId}`);
     await touch.getByRole("button", { name: "Update confidence" }).first().tap();
     const panel = touch.getByRole("dialog", { name: "Update confidence" });
