@@ -1,6 +1,6 @@
 // A question's probabilities over time. Step-shaped: a value holds until the next change.
-import { geometricMeanPool, poolIds, poolRow, poolRows, type PoolMethod } from "./aggregation";
-import { restrictToGiven, restrictToOpen, type Probabilities } from "./probability";
+import { poolIds, poolRow, poolRows, type PoolMethod } from "./aggregation";
+import { restrictToGiven, type Probabilities } from "./probability";
 
 export interface SeriesEstimate {
   at: number;
@@ -101,35 +101,6 @@ export function pooledSeries({ estimates, openSets, method, until = Number.POSIT
       analysts: standing.size,
       standing: withStanding ? Object.fromEntries(standing) : {},
     });
-  }
-  return out;
-}
-
-// ------------------------------------------------------------------ chart (legacy)
-
-export interface SeriesPoint {
-  at: number;
-  /** The estimate that made this point. */
-  analystId: string;
-  team: Probabilities;
-  /** Every analyst's standing estimate at this moment, over the open hypotheses. */
-  standing: Record<string, Probabilities>;
-}
-
-/**
- * After every estimate, each analyst's standing estimate and the team's geometric pool
- * over one fixed open set (today's). The history chart's series until it moves to
- * pooledSeries, which also follows the open set over time.
- */
-export function probabilitySeries(estimates: readonly SeriesEstimate[], openIds: readonly string[]): SeriesPoint[] {
-  const sorted = [...estimates].sort((a, b) => a.at - b.at);
-  const raw = new Map<string, Probabilities>();
-  const out: SeriesPoint[] = [];
-  for (const e of sorted) {
-    raw.set(e.analystId, e.probabilities);
-    const team = geometricMeanPool([...raw.values()], openIds);
-    const standing = Object.fromEntries([...raw].map(([a, p]) => [a, restrictToOpen(p, openIds).probabilities]));
-    if (team) out.push({ at: e.at, analystId: e.analystId, team, standing });
   }
   return out;
 }
