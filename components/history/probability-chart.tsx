@@ -132,7 +132,7 @@ export function ProbabilityChart({
                 domain={domain}
                 selection={selection}
                 onSelect={onSelect}
-                evidenceHref={(id) => `/scenarios/${scenarioId}/evidence?open=${id}`}
+                scenarioId={scenarioId}
                 f={f}
               />
               <figcaption>
@@ -174,14 +174,14 @@ function StepChart({
   domain,
   selection,
   onSelect,
-  evidenceHref,
+  scenarioId,
   f,
 }: {
   view: View;
   domain: [number, number];
   selection: [number, number] | null;
   onSelect: (range: [number, number]) => void;
-  evidenceHref: (evidenceId: string) => string;
+  scenarioId: string;
   f: Formatters;
 }) {
   const [plot, setPlot] = useState<uPlot | null>(null);
@@ -241,15 +241,20 @@ function StepChart({
     if (plot && !selection) plot.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
   }, [plot, selection]);
 
-  const overlay = () => {
-    if (!plot || !frame || frame.max <= frame.min) return null;
-    const x = (t: number) => ((t - frame.min) / (frame.max - frame.min)) * frame.width;
-    const inView = (t: number) => t >= frame.min && t <= frame.max;
+  // where a moment sits across the plotting area as last drawn
+  const scale = useMemo(() => {
+    if (!frame || frame.max <= frame.min) return null;
+    return { x: (t: number) => ((t - frame.min) / (frame.max - frame.min)) * frame.width, inView: (t: number) => t >= frame.min && t <= frame.max };
+  }, [frame]);
+
+  // Redrawn when the range or size changes, not as the cursor moves: a large scenario has
+  // thousands of markers.
+  const marks = useMemo(() => {
+    if (!frame || !scale) return null;
+    const { x, inView } = scale;
     const zoomedIn = frame.max - frame.min < 2 * DAY; // the dates alone would repeat
     const dates = timeTicks([frame.min, frame.max], tickCount(frame.width, zoomedIn ? 170 : 110));
     const resolution = view.s.resolution;
-    const near = cursor ? view.markers.filter((m) => Math.abs(x(m.at) - cursor.left) <= NEAR_PX) : [];
-    const standing = cursor ? standingAt(view.points, cursor.at, view.end) : null;
     return (
       <>
         {dates.map((t) => (
@@ -262,40 +267,64 @@ function StepChart({
             {resolution.annulled ? "annulled" : "resolved"}
           </span>
         )}
-        {view.markers.filter((m) => inView(m.at)).map((m, i) =>
-          m.kind === "evidence" ? (
-            <Link key={i} href={evidenceHref(m.evidenceId!)} className="chart-mark evidence" style={{ left: x(m.at) }} aria-label={`Evidence: ${m.text}`} tabIndex={-1} draggable={false} prefetch={false} />
-          ) : (
-            <span key={i} className="chart-mark estimate" style={{ left: x(m.at) }} aria-hidden="true" />
-          ),
-        )}
-        {cursor && (
-          <div className="card small chart-tooltip" data-testid="chart-tooltip" style={cursor.left < frame.width / 2 ? { left: cursor.left + 12 } : { right: frame.width - cursor.left + 12 }}>
-            <div className="faint">{f.dateTime(new Date(cursor.at).toISOString())}</div>
-            {standing &&
-              view.hypotheses.map((h, i) =>
-                standing[h.id] === undefined ? null : (
-                  <div key={h.id} style={{ color: SERIES_COLORS[i % SERIES_COLORS.length] }}>
-                    {h.title}: {toPercent(standing[h.id]!)} %
-                  </div>
-                ),
-              )}
-            {near.map((m, i) => (
-              <div key={i} style={{ marginTop: 4 }}>
-                {m.kind === "evidence" ? "● Evidence: " : `◆ ${m.who ?? "Someone"}: `}
-                {m.text}
-              </div>
-            ))}
-          </div>
-        )}
+        {view.markers
+          .filter((m) => inView(m.at))
+          .map((m, i) =>
+            m.kind === "evidence" ? (
+              <Link
+                key={i}
+                href={`/scenarios/${scenarioId}/evidence?open=${m.evidenceId}`}
+                className="chart-mark evidence"
+                style={{ left: x(m.at) }}
+                aria-label={`Evidence: ${m.text}`}
+                tabIndex={-1}
+                draggable={false}
+                prefetch={false}
+              />
+            ) : (
+              <span key={i} className="chart-mark estimate" style={{ left: x(m.at) }} aria-hidden="true" />
+            ),
+          )}
       </>
+    );
+  }, [frame, scale, view, f, scenarioId]);
+
+  const tooltip = () => {
+    if (!cursor || !frame || !scale) return null;
+    const near = view.markers.filter((m) => Math.abs(scale.x(m.at) - cursor.left) <= NEAR_PX);
+    const standing = standingAt(view.points, cursor.at, view.end);
+    return (
+      <div className="card small chart-tooltip" data-testid="chart-tooltip" style={cursor.left < frame.width / 2 ? { left: cursor.left + 12 } : { right: frame.width - cursor.left + 12 }}>
+        <div className="faint">{f.dateTime(new Date(cursor.at).toISOString())}</div>
+        {standing &&
+          view.hypotheses.map((h, i) =>
+            standing[h.id] === undefined ? null : (
+              <div key={h.id} style={{ color: SERIES_COLORS[i % SERIES_COLORS.length] }}>
+                {h.title}: {toPercent(standing[h.id]!)} %
+              </div>
+            ),
+          )}
+        {near.map((m, i) => (
+          <div key={i} style={{ marginTop: 4 }}>
+            {m.kind === "evidence" ? "● Evidence: " : `◆ ${m.who ?? "Someone"}: `}
+            {m.text}
+          </div>
+        ))}
+      </div>
     );
   };
 
   return (
     <>
       <Plot className="probability-chart" options={options} data={data} onPlot={setPlot} />
-      {plot && createPortal(overlay(), plot.over)}
+      {plot &&
+        createPortal(
+          <>
+            {marks}
+            {tooltip()}
+          </>,
+          plot.over,
+        )}
     </>
   );
 }
