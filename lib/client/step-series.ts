@@ -12,9 +12,10 @@ export const toPercent = (p: number) => Math.round(p * 1000) / 10;
 
 /**
  * The columns uPlot draws: the moments (ascending; two points at one moment keep the later),
- * then per hypothesis its percent at each moment, null where that point has no figure for it
- * (a gap in its line). A last column at `end` repeats the standing figures, so the steps run
- * to the end.
+ * then per hypothesis its percent at each moment. A line drawn in steps ends at its last
+ * value, so where a hypothesis loses its figure (archived, or left out of an estimate) that
+ * moment repeats the figure it held until then, and the moments after are null (a gap). A
+ * last column at `end` repeats the standing figures, so the steps run to the end.
  */
 export function stepColumns(points: readonly StepPoint[], ids: readonly string[], end: number): [number[], ...(number | null)[][]] {
   const moments: number[] = [];
@@ -30,7 +31,16 @@ export function stepColumns(points: readonly StepPoint[], ids: readonly string[]
     moments.push(end);
     rows.push(rows[rows.length - 1]!);
   }
-  return [moments, ...ids.map((id) => rows.map((r) => (r[id] === undefined ? null : toPercent(r[id]!))))];
+  return [
+    moments,
+    ...ids.map((id) =>
+      rows.map((r, i) => {
+        if (r[id] !== undefined) return toPercent(r[id]!);
+        const held = i > 0 ? rows[i - 1]![id] : undefined;
+        return held === undefined ? null : toPercent(held);
+      }),
+    ),
+  ];
 }
 
 /** The figures standing at `at`: the last point at or before it, or null before the first (or after `end`). */

@@ -13,8 +13,19 @@ describe("the probability chart's step columns", () => {
     expect(stepColumns(points, ["a", "b"], 500)).toEqual([
       [100, 200, 300, 500],
       [25, 50, 12.3, 12.3],
-      [75, 50, null, null],
+      // b's 50 % holds from 200 until 300, where it has no figure: its line stops there
+      [75, 50, 50, null],
     ]);
+  });
+
+  it("a figure that comes back after a gap starts a new line", () => {
+    const back: StepPoint[] = [
+      { at: 1, probabilities: { a: 0.5, b: 0.5 } },
+      { at: 2, probabilities: { a: 1 } },
+      { at: 3, probabilities: { a: 1 } },
+      { at: 4, probabilities: { a: 0.4, b: 0.6 } },
+    ];
+    expect(stepColumns(back, ["b"], 4)).toEqual([[1, 2, 3, 4], [50, 50, null, 60]]);
   });
 
   it("no extra column when the last figure was given at the end", () => {
