@@ -1,13 +1,14 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import Link from "next/link";
 import uPlot from "uplot";
 import { seriesKey } from "@/lib/client/queries";
 import { api, withAsOf } from "@/lib/client/api";
 import { useFormat, type Formatters } from "@/lib/client/time";
-import { standingAt, stepColumns, tickCount, timeTicks, toPercent, type StepPoint } from "@/lib/client/step-series";
+import { standingAt, stepColumns, tickCount, timeTicks, type StepPoint } from "@/lib/client/step-series";
+import { pct } from "@/lib/client/format";
 import type { PoolMethod } from "@/lib/math/aggregation";
 import type { QuestionSeries } from "@/lib/analysis/question-series";
 import type { QuestionView } from "@/lib/client/types";
@@ -22,6 +23,27 @@ type Frame = { min: number; max: number; width: number; height: number };
 const DAY = 24 * 3600 * 1000;
 // how close (px) the cursor must be to a marker for the tooltip to name it
 const NEAR_PX = 8;
+
+/** What the chart shows of a series: one analyst's points or the team's, its markers, its range. */
+function viewOf(s: QuestionSeries, who: string) {
+  const toPoints = (list: { at: string; probabilities: Record<string, number> }[]): StepPoint[] => list.map((p) => ({ at: Date.parse(p.at), probabilities: p.probabilities }));
+  const points = who === "team" ? toPoints(s.team) : toPoints(s.analysts.find((a) => a.analystId === who)?.points ?? []);
+  const end = Date.parse(s.end);
+  const markers: Marker[] = [
+    ...s.evidence.map((e) => ({ at: Date.parse(e.at), kind: "evidence" as const, text: e.summary, who: null, evidenceId: e.id })),
+    ...s.rationales
+      .filter((r) => who === "team" || r.analystId === who)
+      .map((r) => ({ at: Date.parse(r.at), kind: "estimate" as const, text: r.text, who: r.name, evidenceId: null })),
+  ];
+  // the range starts at the data: the first estimate (or marker), and runs to now or resolution
+  const first = Math.min(...points.map((p) => p.at), ...markers.map((m) => m.at), end);
+  const full: [number, number] = [first, Math.max(end, first + 60_000)];
+  const shown = new Set(points.flatMap((p) => Object.keys(p.probabilities)));
+  const hypotheses = s.hypotheses.filter((h) => shown.has(h.id));
+  return { s, points, markers, full, hypotheses, end };
+}
+
+type View = ReturnType<typeof viewOf>;
 
 /** Step lines of each hypothesis's probability, with evidence (●) and rationales (◆) on the time axis. */
 export function ProbabilityChart({
@@ -46,25 +68,7 @@ export function ProbabilityChart({
     placeholderData: (prev) => (prev?.questionId === question.id ? prev : undefined),
   });
 
-  const view = useMemo(() => {
-    const s = series.data;
-    if (!s) return null;
-    const toPoints = (list: { at: string; probabilities: Record<string, number> }[]): StepPoint[] => list.map((p) => ({ at: Date.parse(p.at), probabilities: p.probabilities }));
-    const points = who === "team" ? toPoints(s.team) : toPoints(s.analysts.find((a) => a.analystId === who)?.points ?? []);
-    const end = Date.parse(s.end);
-    const markers: Marker[] = [
-      ...s.evidence.map((e) => ({ at: Date.parse(e.at), kind: "evidence" as const, text: e.summary, who: null, evidenceId: e.id })),
-      ...s.rationales
-        .filter((r) => who === "team" || r.analystId === who)
-        .map((r) => ({ at: Date.parse(r.at), kind: "estimate" as const, text: r.text, who: r.name, evidenceId: null })),
-    ];
-    // the range starts at the data: the first estimate (or marker), and runs to now or resolution
-    const first = Math.min(...points.map((p) => p.at), ...markers.map((m) => m.at), end);
-    const full: [number, number] = [first, Math.max(end, first + 60_000)];
-    const shown = new Set(points.flatMap((p) => Object.keys(p.probabilities)));
-    const hypotheses = s.hypotheses.filter((h) => shown.has(h.id));
-    return { s, points, markers, full, hypotheses, end };
-  }, [series.data, who]);
+  const view = useMemo(() => (series.data ? viewOf(series.data, who) : null), [series.data, who]);
 
   const domain = zoom ?? view?.full ?? null;
   const onSelect = (range: [number, number]) => {
@@ -147,6 +151,7 @@ export function ProbabilityChart({
                 <span className="small muted" data-testid="chart-range">
                   {f.date(new Date(domain[0]).toISOString())} – {f.date(new Date(domain[1]).toISOString())}
                 </span>
+                <FiguresTable view={view} domain={domain} scenarioId={scenarioId} f={f} />
               </figcaption>
             </figure>
           )}
@@ -154,14 +159,6 @@ export function ProbabilityChart({
       )}
     </QueryState>
   );
-}
-
-interface View {
-  s: QuestionSeries;
-  points: StepPoint[];
-  markers: Marker[];
-  hypotheses: { id: string; title: string }[];
-  end: number;
 }
 
 /**
@@ -184,17 +181,27 @@ function StepChart({
   scenarioId: string;
   f: Formatters;
 }) {
+  // the plot as drawn (for the overlays) and the live one (a replaced plot is gone at once)
   const [plot, setPlot] = useState<uPlot | null>(null);
+  const live = useRef<uPlot | null>(null);
+  const onPlot = useCallback((u: uPlot | null) => {
+    live.current = u;
+    setPlot(u);
+  }, []);
   const [frame, setFrame] = useState<Frame | null>(null);
   const [cursor, setCursor] = useState<{ left: number; at: number } | null>(null);
-  // uPlot's hooks are set once per plot; they read the latest range and callback from here
+  // uPlot's hooks are set once per plot; they read the latest range and callback from here,
+  // set before the plot (a child, made in a passive effect) is made
   const latest = useRef({ domain, onSelect });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { domain, onSelect };
   });
 
   const data = useMemo(() => stepColumns(view.points, view.hypotheses.map((h) => h.id), view.end), [view]);
+  // the lines, by content: new figures for the same hypotheses redraw the plot, not remake it
+  const lines = JSON.stringify(view.hypotheses.map((h) => [h.id, h.title]));
   const options = useMemo<Omit<uPlot.Options, "width" | "height">>(() => {
+    const titles = JSON.parse(lines) as [string, string][];
     const toFrame = (u: uPlot) => setFrame({ min: u.scales.x!.min!, max: u.scales.x!.max!, width: u.over.clientWidth, height: u.over.clientHeight });
     return {
       // room under the plot for the dates, which are laid over it (below)
@@ -207,8 +214,8 @@ function StepChart({
       ],
       series: [
         {},
-        ...view.hypotheses.map((h, i) => ({
-          label: h.title,
+        ...titles.map(([, title], i) => ({
+          label: title,
           stroke: SERIES_COLORS[i % SERIES_COLORS.length],
           width: 2,
           paths: uPlot.paths.stepped!({ align: 1 }),
@@ -230,16 +237,20 @@ function StepChart({
         ],
       },
     };
-  }, [view.hypotheses]);
+  }, [lines]);
 
-  // zooming in or out moves the range; the dragged box goes once it has been zoomed into
+  // zooming in or out moves the range
   useEffect(() => {
-    if (!plot) return;
-    plot.setScale("x", { min: domain[0], max: domain[1] });
+    live.current?.setScale("x", { min: domain[0], max: domain[1] });
   }, [plot, domain]);
+  // the dragged box shows the selection wherever the range or size puts it, and goes with it
   useEffect(() => {
-    if (plot && !selection) plot.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-  }, [plot, selection]);
+    const u = live.current;
+    if (!u || !frame) return;
+    if (!selection) return u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+    const [a, b] = selection.map((t) => Math.min(frame.width, Math.max(0, u.valToPos(t, "x"))));
+    u.setSelect({ left: a!, top: 0, width: b! - a!, height: frame.height }, false);
+  }, [plot, frame, selection]);
 
   // where a moment sits across the plotting area as last drawn
   const scale = useMemo(() => {
@@ -300,7 +311,7 @@ function StepChart({
           view.hypotheses.map((h, i) =>
             standing[h.id] === undefined ? null : (
               <div key={h.id} style={{ color: SERIES_COLORS[i % SERIES_COLORS.length] }}>
-                {h.title}: {toPercent(standing[h.id]!)} %
+                {h.title}: {pct(standing[h.id], 1)}
               </div>
             ),
           )}
@@ -316,7 +327,7 @@ function StepChart({
 
   return (
     <>
-      <Plot className="probability-chart" options={options} data={data} onPlot={setPlot} />
+      <Plot className="probability-chart" options={options} data={data} onPlot={onPlot} />
       {plot &&
         createPortal(
           <>
@@ -326,5 +337,76 @@ function StepChart({
           plot.over,
         )}
     </>
+  );
+}
+
+// The table lists at most this many moments (the latest in the range shown): zoom in for others.
+const TABLE_ROWS = 200;
+
+/**
+ * The chart's figures and markers as a table, for whoever cannot see or point at the chart:
+ * each moment in the range shown at which a figure changed or something was logged, newest
+ * first. Built only once opened: a long history has tens of thousands of moments.
+ */
+function FiguresTable({ view, domain, scenarioId, f }: { view: View; domain: [number, number]; scenarioId: string; f: Formatters }) {
+  const [open, setOpen] = useState(false);
+  const rows = useMemo(() => {
+    if (!open) return null;
+    const inRange = (t: number) => t >= domain[0] && t <= domain[1];
+    const all = [
+      ...view.points.filter((p) => inRange(p.at)).map((p) => ({ at: p.at, figures: p.probabilities, marker: null })),
+      ...view.markers.filter((m) => inRange(m.at)).map((m) => ({ at: m.at, figures: null, marker: m })),
+    ].sort((a, b) => b.at - a.at || Number(b.marker !== null) - Number(a.marker !== null)); // at one moment, what was logged, then the figures
+    return { shown: all.slice(0, TABLE_ROWS), total: all.length };
+  }, [open, view, domain]);
+  return (
+    <details className="chart-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="small">The figures as a table</summary>
+      {rows && (
+        <div className="table-scroll">
+          {rows.total > rows.shown.length && (
+            <p className="small muted">
+              The latest {rows.shown.length} of {rows.total} moments in this range: zoom in to list others.
+            </p>
+          )}
+          <table className="data small" aria-label="Probability over time, newest first">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                {view.hypotheses.map((h) => (
+                  <th scope="col" key={h.id}>
+                    {h.title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.shown.map((r, i) => (
+                <tr key={i}>
+                  <td>{f.dateTime(new Date(r.at).toISOString())}</td>
+                  {r.marker ? (
+                    <td colSpan={view.hypotheses.length}>
+                      {r.marker.kind === "evidence" ? (
+                        <>
+                          ● Evidence: <Link href={`/scenarios/${scenarioId}/evidence?open=${r.marker.evidenceId}`} prefetch={false}>{r.marker.text}</Link>
+                        </>
+                      ) : (
+                        `◆ ${r.marker.who ?? "Someone"}: ${r.marker.text}`
+                      )}
+                    </td>
+                  ) : (
+                    view.hypotheses.map((h) => (
+                      <td className="num" key={h.id}>
+                        {pct(r.figures![h.id], 1)}
+                      </td>
+                    ))
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </details>
   );
 }

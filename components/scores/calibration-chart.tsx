@@ -1,6 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import uPlot from "uplot";
+import { toPercent } from "@/lib/client/step-series";
 import { api } from "@/lib/client/api";
 import type { Calibration } from "@/lib/analysis/calibration";
 import { QueryState } from "@/components/ui/query-state";
@@ -31,24 +33,12 @@ export function CalibrationChart({ analystId }: { analystId: string }) {
   return (
     <QueryState query={q} what="calibration">
       {(c) => {
-        const points = c.buckets
-          .filter((b) => b.count > 0 && b.meanForecast !== null && b.observed !== null)
-          .map((b) => ({ x: Math.round(b.meanForecast! * 1000) / 10, y: Math.round(b.observed! * 1000) / 10, count: b.count }));
         return (
           <div>
             <p className="small muted">
               {c.forecasts} forecasts on {c.questions} resolved question{c.questions === 1 ? "" : "s"} (each estimate counts once per hypothesis).
             </p>
-            {points.length === 0 ? (
-              <div className="empty">No resolved questions with estimates by this analyst yet.</div>
-            ) : (
-              <figure className="chart" style={{ maxWidth: 560 }}>
-                <div data-testid="calibration-chart" role="img" aria-label="Calibration chart: observed frequency against mean forecast per bucket, as in the table below">
-                  <Plot className="calibration-plot" options={OPTIONS} data={columns(points)} />
-                </div>
-                <figcaption className="small muted" style={{ marginBottom: 12 }}>● observed frequency in a bucket, at its mean forecast · dashed line: perfectly calibrated</figcaption>
-              </figure>
-            )}
+            <CalibrationFigure buckets={c.buckets} />
             <table className="data small" aria-label="Calibration buckets" style={{ maxWidth: 560 }}>
               <thead>
                 <tr>
@@ -78,8 +68,27 @@ export function CalibrationChart({ analystId }: { analystId: string }) {
   );
 }
 
+/** The buckets with forecasts, each a point at (mean forecast, observed), both in percent. */
+function CalibrationFigure({ buckets }: { buckets: Calibration["buckets"] }) {
+  const data = useMemo(() => columns(buckets), [buckets]);
+  if (data[0].length === 2) return <div className="empty">No resolved questions with estimates by this analyst yet.</div>;
+  return (
+    <figure className="chart" style={{ maxWidth: 560 }}>
+      <div data-testid="calibration-chart" role="img" aria-label="Calibration chart: observed frequency against mean forecast per bucket, as in the table below">
+        <Plot className="calibration-plot" options={OPTIONS} data={data} />
+      </div>
+      <figcaption className="small muted" style={{ marginBottom: 12 }}>
+        ● observed frequency in a bucket, at its mean forecast · dashed line: perfectly calibrated
+      </figcaption>
+    </figure>
+  );
+}
+
 /** uPlot's columns: forecasts ascending with the diagonal's two ends, observed where a bucket has one. */
-function columns(points: { x: number; y: number }[]): uPlot.AlignedData {
-  const rows = [...points.map((p) => ({ x: p.x, diagonal: null, observed: p.y })), { x: 0, diagonal: 0, observed: null }, { x: 100, diagonal: 100, observed: null }].sort((a, b) => a.x - b.x);
+function columns(buckets: Calibration["buckets"]): uPlot.AlignedData {
+  const points = buckets
+    .filter((b) => b.count > 0 && b.meanForecast !== null && b.observed !== null)
+    .map((b) => ({ x: toPercent(b.meanForecast!), diagonal: null, observed: toPercent(b.observed!) }));
+  const rows = [...points, { x: 0, diagonal: 0, observed: null }, { x: 100, diagonal: 100, observed: null }].sort((a, b) => a.x - b.x);
   return [rows.map((r) => r.x), rows.map((r) => r.diagonal), rows.map((r) => r.observed)];
 }

@@ -11,9 +11,11 @@ import "uplot/dist/uPlot.min.css";
 export function Plot({ options, data, className, onPlot }: { options: Omit<uPlot.Options, "width" | "height">; data: uPlot.AlignedData; className?: string; onPlot?: (plot: uPlot | null) => void }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const drawn = useRef<uPlot.AlignedData | null>(null);
   const create = useEffectEvent((el: HTMLDivElement) => {
     const u = new uPlot({ ...options, width: el.clientWidth, height: el.clientHeight }, data, el);
     plot.current = u;
+    drawn.current = data;
     onPlot?.(u);
     return u;
   });
@@ -33,7 +35,9 @@ export function Plot({ options, data, className, onPlot }: { options: Omit<uPlot
   }, [options]);
 
   useEffect(() => {
-    plot.current?.setData(data);
+    if (!plot.current || drawn.current === data) return;
+    plot.current.setData(data);
+    drawn.current = data;
   }, [data]);
 
   return <div ref={box} className={className} />;

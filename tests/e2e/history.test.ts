@@ -70,6 +70,19 @@ describe("flow 7: history, as-of and the audit log", () => {
     await page.getByLabel("Series").selectOption({ label: ANA });
     await expect.poll(rationaleMarkers).toBe(3);
     await page.getByLabel("Series").selectOption("team");
+    // the same figures and markers as a table, for keyboards and screen readers: my rationale
+    // newest, the team's figures as they stood, the evidence as links
+    await chart().getByText("The figures as a table").click();
+    const table = chart().getByRole("table", { name: "Probability over time, newest first" });
+    const rows = table.locator("tbody tr");
+    await expect.poll(() => rows.count()).toBeGreaterThan(demoEstimates);
+    expect(await rows.first().innerText()).toContain(`◆ ${ME}: ${RATIONALE}`);
+    expect(await table.locator("tbody td.num").first().innerText()).toMatch(/^\d+\.\d %$/);
+    expect(await table.getByRole("link").count()).toBe(await evidenceMarkers());
+    await expectAccessible(page, "history, the figures as a table");
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, "history-table");
+    await chart().getByText("The figures as a table").click();
     await expectAccessible(page, "history");
     await screenshot(page, "history");
   });
