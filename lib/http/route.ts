@@ -144,7 +144,7 @@ export function route<P = Record<string, never>>(
       const store = await getStore();
       const actor = token !== null ? await actorFromToken(store, token) : await actorFrom(store, req.headers);
       if (!actor) throw new DomainError("unauthenticated", "Sign in to use the API");
-      // a change counts against its author's limit in its own transaction (no commit of its own)
+      // a change counts against its author's limit inside its own transaction (lib/security/rate-limit.ts)
       const writes = req.method === "GET" || req.method === "HEAD" ? null : await limitWrites(store, `writes:${actor.id}`, env().BRANCHPOINT_WRITES_PER_MINUTE, 60_000, "changes in a minute");
       try {
         const url = new URL(req.url);

@@ -3,6 +3,7 @@
 // both engines (INSERT … ON CONFLICT DO UPDATE … RETURNING); API writes are counted inside
 // their own transaction (limitWrites), the rest in one of their own (hit).
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { eq, lt, sql } from "drizzle-orm";
 import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
@@ -54,12 +55,15 @@ const countOf = preparedPerStore(({ db, schema: s, prepare }) =>
 );
 
 /**
- * A request's writes, limited to `limit` a window per `key` without a commit of their own:
- * a read refuses (429) a key already at its limit; the store this returns counts the request
- * inside the first transaction it opens — the write's own, so one commit holds both, and two
- * instances counting at once still take turns on the counter's row — refusing there, before
- * the write, when the count passes the limit. `settle()` counts a request that opened no
- * transaction (one refused before writing) in a transaction of its own.
+ * A request's writes, limited to `limit` a window per `key`, counted without a commit of
+ * their own. A read first refuses (429) a key already at its limit. The store this returns
+ * counts the request in its first transaction — the write's own, so one commit holds both —
+ * and refuses there, before the write, once the count passes the limit; two instances
+ * counting at once take turns on the counter's row. (On PostgreSQL that row stays locked
+ * until the write commits: one person's writes queue behind each other, nobody else's.)
+ * A transaction that rolls back takes its count with it; `settle()` then counts the
+ * request in a transaction of its own — a change attempted counts, whether or not it
+ * landed. Refused requests are not counted.
  */
 export async function limitWrites(store: Store, key: string, limit: number, windowMs: number, what: string): Promise<{ store: Store; settle(): Promise<void> }> {
   if (limit <= 0) return { store, settle: async () => undefined };
@@ -72,27 +76,32 @@ export async function limitWrites(store: Store, key: string, limit: number, wind
   if (row && row.windowStart.getTime() === windowOf(now, windowMs).getTime() && row.count >= limit) throw refuse(now);
 
   let counted = false; // by a committed transaction
-  let open = 0; // a transaction of this request is running (nested calls join it)
+  let refused = false;
+  const inside = new AsyncLocalStorage<true>(); // a transaction of this request is open here
   const tx: Store["tx"] = async (fn) => {
-    const result = await store.tx(async (t) => {
-      if (!counted && open === 0) {
-        const at = store.now().getTime();
-        if ((await countIn(store, t, key, at, windowMs)) > limit) throw refuse(at);
-      }
-      open++;
-      try {
-        return await fn(t);
-      } finally {
-        open--;
-      }
-    });
+    // a nested call joins the open transaction, which already counts
+    if (inside.getStore()) return store.tx(fn);
+    const result = await store.tx((t) =>
+      inside.run(true, async () => {
+        if (!counted) {
+          const at = store.now().getTime();
+          if ((await countIn(store, t, key, at, windowMs)) > limit) {
+            refused = true;
+            throw refuse(at);
+          }
+        }
+        return fn(t);
+      }),
+    );
     counted = true;
     return result;
   };
   return {
     store: Object.create(store, { tx: { value: tx } }) as Store,
     settle: async () => {
-      if (!counted) await hit(store, key, limit, windowMs);
+      if (counted || refused) return;
+      // the reply stands whatever happens here: a count lost is better than a change reported failed
+      await hit(store, key, limit, windowMs).catch((err: unknown) => console.error("Could not count a write against its limit", err));
     },
   };
 }
