@@ -7,6 +7,7 @@
 // Nothing is cached: a session signed out or deleted is refused on the very next request.
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { BetterAuthOptions } from "better-auth";
 import { eq, sql } from "drizzle-orm";
 import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
@@ -53,7 +54,9 @@ export function verifiedToken(value: string, secret: string): string | null {
 
 /**
  * Whether better-auth would return this session as it is, without writing: unexpired, and
- * refreshed less than `updateAge` ago (it sets expiresAt to refresh time + expiresIn).
+ * refreshed less than `updateAge` ago (it sets expiresAt to refresh time + expiresIn). A
+ * session signed in without "remember me" (a day long; our pages never ask for one) never
+ * qualifies, and always goes to getSession.
  */
 export function servedAsIs(expiresAt: Date, now: number, config: { expiresIn: number; updateAge: number }): boolean {
   const t = expiresAt.getTime();
@@ -64,7 +67,11 @@ export function servedAsIs(expiresAt: Date, now: number, config: { expiresIn: nu
 export async function sessionActor(store: Store, headers: Headers): Promise<Actor | null> {
   const auth = authFor(store);
   const ctx = await auth.$context;
-  const cookie = cookieValue(headers.get("cookie"), ctx.authCookies.sessionToken.name);
+  // what is checked here is what getSession checks only while sessions live in the database
+  // alone: with a cookie cache or secondary storage configured, getSession decides every time
+  const options: BetterAuthOptions = ctx.options;
+  const direct = !options.secondaryStorage && !options.session?.cookieCache?.enabled;
+  const cookie = direct ? cookieValue(headers.get("cookie"), ctx.authCookies.sessionToken.name) : null;
   const token = cookie === null ? null : verifiedToken(cookie, ctx.secret);
   if (token !== null) {
     const row = (await sessionByToken(store).execute({ token }))[0];

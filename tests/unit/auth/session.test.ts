@@ -20,6 +20,15 @@ describe("the session cookie's value", () => {
 });
 
 describe("the cookie's signature", () => {
+  it("is read as better-auth's cookie library writes it", async () => {
+    // better-call signs the session cookie for better-auth: if an upgrade changes how, this fails
+    const { serializeSignedCookie } = await import("better-call");
+    const header = await serializeSignedCookie("better-auth.session_token", "tok3n", SECRET);
+    const value = cookieValue(header.split(";")[0]!, "better-auth.session_token");
+    expect(value).toBe(signed("tok3n"));
+    expect(verifiedToken(value!, SECRET)).toBe("tok3n");
+  });
+
   it("gives the token when it is the token's HMAC under our secret", () => {
     expect(signed("tok3n").split(".")[1]).toHaveLength(44);
     expect(verifiedToken(signed("tok3n"), SECRET)).toBe("tok3n");
