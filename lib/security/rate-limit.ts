@@ -50,6 +50,10 @@ export async function hit(store: Store, key: string, limit: number, windowMs: nu
   return { allowed: count <= limit, retryAfter: retryAfter(now, windowMs) };
 }
 
+// Which request's counted transaction is open here. One for the process: each instance of
+// AsyncLocalStorage adds to the cost of every async operation from then on.
+const openFor = new AsyncLocalStorage<object>();
+
 const countOf = preparedPerStore(({ db, schema: s, prepare }) =>
   prepare(db.select({ windowStart: s.rateLimits.windowStart, count: s.rateLimits.count }).from(s.rateLimits).where(eq(s.rateLimits.key, sql.placeholder("key"))), "rate_limit_count"),
 );
@@ -77,12 +81,12 @@ export async function limitWrites(store: Store, key: string, limit: number, wind
 
   let counted = false; // by a committed transaction
   let refused = false;
-  const inside = new AsyncLocalStorage<true>(); // a transaction of this request is open here
+  const request = {};
   const tx: Store["tx"] = async (fn) => {
     // a nested call joins the open transaction, which already counts
-    if (inside.getStore()) return store.tx(fn);
+    if (openFor.getStore() === request) return store.tx(fn);
     const result = await store.tx((t) =>
-      inside.run(true, async () => {
+      openFor.run(request, async () => {
         if (!counted) {
           const at = store.now().getTime();
           if ((await countIn(store, t, key, at, windowMs)) > limit) {
