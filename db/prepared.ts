@@ -2,7 +2,8 @@
 // built per call costs ~10× a prepared one on SQLite (docs/store.md). Each has a name, which
 // PostgreSQL uses to parse it once per pooled connection. On PostgreSQL a transaction is its
 // own handle, so a set is built for it too (JS only; the server-side parse stays cached).
-import type { Prepared, Store } from "./store";
+import { sql, type Placeholder } from "drizzle-orm";
+import type { Prepared, Rows, Store } from "./store";
 import type { Db, Schema } from "./types";
 
 export interface Statements {
@@ -42,5 +43,47 @@ export function preparedFamily<K, T>(build: (s: Statements, key: K) => T): (stor
       byKey.set(key, q);
     }
     return q;
+  };
+}
+
+/** How many ids a prepared IN (…) list takes; a longer list runs in slices of this many. */
+export const IN_SLOTS = 16;
+
+/**
+ * A statement over a list of ids, prepared once per list length (1…IN_SLOTS): `build` puts
+ * the placeholders it is given into its IN (…). Longer lists run a slice at a time, so the
+ * rows come slice by slice, each slice in the statement's order.
+ */
+export function preparedIn<Q>(name: string, build: (s: Statements, ids: Placeholder[]) => Q) {
+  const family = preparedFamily((s, slots: number) =>
+    s.prepare(
+      build(
+        s,
+        Array.from({ length: slots }, (_, i) => sql.placeholder(`in${i}`)),
+      ),
+      `${name}_${slots}`,
+    ),
+  );
+  const slices = (ids: readonly string[], params: Record<string, unknown>) => {
+    const out: { slots: number; params: Record<string, unknown> }[] = [];
+    for (let at = 0; at < ids.length; at += IN_SLOTS) {
+      const part = ids.slice(at, at + IN_SLOTS);
+      out.push({ slots: part.length, params: { ...params, ...Object.fromEntries(part.map((id, i) => [`in${i}`, id])) } });
+    }
+    return out;
+  };
+  return {
+    async rows(store: Store, ids: readonly string[], params: Record<string, unknown> = {}): Promise<Rows<Q>> {
+      const out: unknown[] = [];
+      // one at a time: spreading a large slice into push() would overflow the call stack
+      for (const x of slices(ids, params)) for (const row of (await family(store, x.slots).execute(x.params)) as unknown[]) out.push(row);
+      return out as Rows<Q>;
+    },
+    /** As rows(), each an array in the select's order (Prepared.plainRows says when that is safe). */
+    async plainRows(store: Store, ids: readonly string[], params: Record<string, unknown> = {}): Promise<unknown[][]> {
+      const out: unknown[][] = [];
+      for (const x of slices(ids, params)) for (const row of await family(store, x.slots).plainRows(x.params)) out.push(row);
+      return out;
+    },
   };
 }

@@ -42,7 +42,7 @@ export interface Store {
 /** The shape of better-auth's adapter factory, as far as the store needs to know it. */
 export type AuthAdapterFactory = (options: never) => Record<string, unknown>;
 
-type Rows<Q> = Q extends PromiseLike<infer R> ? R : never;
+export type Rows<Q> = Q extends PromiseLike<infer R> ? R : never;
 
 export interface Prepared<Q> {
   execute(params?: Record<string, unknown>): Promise<Rows<Q>>;

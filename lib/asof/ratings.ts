@@ -1,15 +1,14 @@
 // ACH ratings as they stand now or stood at a time (./rule.ts): a cell (evidence, hypothesis,
 // analyst) holds its newest rating row at or before the time; a row with consistency null
-// clears it (unrated). Three scopes, each read on the index that fits it:
+// clears it (unrated). Two scopes, each read on the index that fits it:
 //   - a question's matrix (cellRatingsAt: evidence × hypotheses): every rating of the hypotheses, index-only
 //     from ratings_hypothesis_idx, which yields each cell's rows together and oldest first;
-//     prepared once per hypothesis count (1…16 slots), so a request neither builds nor
-//     compiles SQL;
-//   - some evidence items: ranges on ratings_cell_idx (evidence_id, hypothesis_id, …);
-//   - a whole scenario: a range on ratings_scenario_idx (scenario_id, created_at).
+//     prepared once per hypothesis count (db/prepared.ts preparedIn), so a request neither
+//     builds nor compiles SQL;
+//   - some evidence items (ratingsAt): ranges on ratings_cell_idx (evidence_id, hypothesis_id, …).
 import "server-only";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import { preparedFamily } from "@/db/prepared";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { preparedIn } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
 import { chunks } from "@/lib/chunks";
@@ -29,27 +28,24 @@ export interface RatingState {
 /** A rated cell as the matrix reads it: who rated which cell how (which row stands, not when). */
 export type CellRating = Omit<RatingState, "createdAt">;
 
-export type RatingScope = { scenarioId: string } | { evidenceIds: readonly string[] };
+export type RatingScope = { evidenceIds: readonly string[] };
 
 export interface RatingOptions {
   /** Only this analyst's cells. */
   analystId?: string;
 }
 
-const MAX_HYPOTHESES = 16;
-
-const byHypotheses = preparedFamily(({ db, schema, prepare }, slots: number) => {
+const byHypotheses = preparedIn("ratings_by_hypotheses", ({ db, schema }, ids) => {
   const r = schema.ratings;
-  return prepare(
+  return (
     db
       // only what the grid needs (not when: the order says which row stands): every value
       // crossing into JS costs — a Date per row was a sixth of this read at 20k ratings
       .select({ evidenceId: r.evidenceId, hypothesisId: r.hypothesisId, analystId: r.analystId, consistency: r.consistency, likelihood: r.likelihood })
       .from(r)
-      .where(and(inArray(r.hypothesisId, Array.from({ length: slots }, (_, i) => sql.placeholder(`h${i}`))), lte(r.createdAt, bound(r.createdAt, "at"))))
+      .where(and(inArray(r.hypothesisId, ids), lte(r.createdAt, bound(r.createdAt, "at"))))
       // the order of ratings_hypothesis_idx: each cell's rows together, oldest first
-      .orderBy(asc(r.hypothesisId), asc(r.evidenceId), asc(r.analystId), ...oldestFirst(r.createdAt, r.id)),
-    `ratings_by_hypotheses_${slots}`,
+      .orderBy(asc(r.hypothesisId), asc(r.evidenceId), asc(r.analystId), ...oldestFirst(r.createdAt, r.id))
   );
 });
 
@@ -68,20 +64,17 @@ export async function cellRatingsAt(store: Store, evidenceIds: readonly string[]
   const out: CellRating[] = [];
   const items = new Set(evidenceIds);
   if (items.size === 0) return out;
-  for (const hyps of chunks([...new Set(hypothesisIds)], MAX_HYPOTHESES)) {
-    const params: Record<string, unknown> = { at: at ?? END_OF_TIME };
-    hyps.forEach((id, i) => (params[`h${i}`] = id));
-    // ~20k rows at 2,000 items: read as plain rows (ids, a label, a float), decoded here
-    const rows: RatedCell[] = [];
-    for (const [evidenceId, hypothesisId, analystId, consistency, likelihood] of await byHypotheses(store, hyps.length).plainRows(params)) {
-      if (items.has(evidenceId as string)) {
-        rows.push({ evidenceId, hypothesisId, analystId, consistency, likelihood } as RatedCell);
-      }
+  // ~20k rows at 2,000 items: read as plain rows (ids, a label, a float), decoded here; a
+  // cell's rows come together (one hypothesis is never split between slices of the list)
+  const rows: RatedCell[] = [];
+  for (const [evidenceId, hypothesisId, analystId, consistency, likelihood] of await byHypotheses.plainRows(store, [...new Set(hypothesisIds)], { at: at ?? END_OF_TIME })) {
+    if (items.has(evidenceId as string)) {
+      rows.push({ evidenceId, hypothesisId, analystId, consistency, likelihood } as RatedCell);
     }
-    lastOfRuns(rows, sameCell, (x) => {
-      if (x.consistency !== null) out.push(x as CellRating);
-    });
   }
+  lastOfRuns(rows, sameCell, (x) => {
+    if (x.consistency !== null) out.push(x as CellRating);
+  });
   return out;
 }
 
@@ -98,12 +91,8 @@ export async function ratingsAt(store: Store, scope: RatingScope, at?: Date, opt
   const r = store.schema.ratings;
   const common = and(writtenByAt(r.createdAt, at), options.analystId ? eq(r.analystId, options.analystId) : undefined);
   const rows: Row<"ratings">[] = [];
-  if ("scenarioId" in scope) {
-    rows.push(...(await store.db.select().from(r).where(and(eq(r.scenarioId, scope.scenarioId), common))));
-  } else {
-    for (const part of chunks([...new Set(scope.evidenceIds)])) {
-      rows.push(...(await store.db.select().from(r).where(and(inArray(r.evidenceId, part), common))));
-    }
+  for (const part of chunks([...new Set(scope.evidenceIds)])) {
+    for (const x of await store.db.select().from(r).where(and(inArray(r.evidenceId, part), common))) rows.push(x);
   }
   for (const x of inForce(rows, (x) => `${x.evidenceId}\u0000${x.hypothesisId}\u0000${x.analystId}`, (x) => x.id, at).values()) keep(x);
   return out.sort(byCell);

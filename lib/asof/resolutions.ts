@@ -2,40 +2,31 @@
 // range per chunk of ids on resolutions_question_idx (question_id, created_at), and folded by
 // lib/resolutions/state.ts (which applies the as-of rule of ./rule.ts to them).
 import "server-only";
-import { and, inArray, lte, sql } from "drizzle-orm";
-import { preparedFamily } from "@/db/prepared";
+import { and, inArray, lte } from "drizzle-orm";
+import { preparedIn } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
-import { chunks } from "@/lib/chunks";
 import { resolutionState, type ResolutionState } from "@/lib/resolutions/state";
 import { END_OF_TIME, bound, oldestFirst } from "./query";
 
 export type ResolutionRow = Row<"resolutions">;
 
-// Read on every view of a scenario: prepared once per number of questions (1…16 slots), so
-// a request neither builds nor compiles the SQL.
-const SLOTS = 16;
-const byQuestions = preparedFamily(({ db, schema, prepare }, slots: number) => {
+// Read on every view of a scenario: prepared once per number of questions, so a request
+// neither builds nor compiles the SQL.
+const byQuestions = preparedIn("asof_resolutions", ({ db, schema }, ids) => {
   const r = schema.resolutions;
-  return prepare(
-    db
-      .select()
-      .from(r)
-      .where(and(inArray(r.questionId, Array.from({ length: slots }, (_, i) => sql.placeholder(`q${i}`))), lte(r.createdAt, bound(r.createdAt, "at"))))
-      .orderBy(...oldestFirst(r.createdAt, r.id)),
-    `asof_resolutions_${slots}`,
-  );
+  return db
+    .select()
+    .from(r)
+    .where(and(inArray(r.questionId, ids), lte(r.createdAt, bound(r.createdAt, "at"))))
+    .orderBy(...oldestFirst(r.createdAt, r.id));
 });
 
 /** Each listed question's resolution rows written by `at` (all when absent), oldest first. */
 export async function resolutionRows(store: Store, questionIds: readonly string[], at?: Date): Promise<Map<string, ResolutionRow[]>> {
   const ids = [...new Set(questionIds)];
   const rows = new Map<string, ResolutionRow[]>(ids.map((id) => [id, []]));
-  for (const part of chunks(ids, SLOTS)) {
-    const params: Record<string, unknown> = { at: at ?? END_OF_TIME };
-    part.forEach((id, i) => (params[`q${i}`] = id));
-    for (const x of await byQuestions(store, part.length).execute(params)) rows.get(x.questionId)!.push(x);
-  }
+  for (const x of await byQuestions.rows(store, ids, { at: at ?? END_OF_TIME })) rows.get(x.questionId)!.push(x);
   return rows;
 }
 
