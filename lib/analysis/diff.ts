@@ -8,7 +8,8 @@
 // print the name once, beside them. The window is (from, to]: `from` is the state compared
 // against, so a change made exactly at `from` is already part of it.
 import "server-only";
-import { and, asc, count, eq, gt, inArray, lte, ne } from "drizzle-orm";
+import { userNames } from "@/lib/accounts/names";
+import { and, asc, count, eq, gt, lte, ne } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import { estimateBefore, standingEstimates } from "@/lib/asof/estimates";
@@ -18,7 +19,6 @@ import { describeEvent, WITHHELD_TYPES } from "@/lib/audit/describe";
 import { hiddenQuestions, hidingContext } from "@/lib/elicitation/hidden";
 import { scenarioNames } from "@/lib/audit/names";
 import { describeEstimate, moved, probabilityChanges, ratingChanges, type ProbabilityChange, type RatingChange } from "./diff-format";
-import { chunks } from "@/lib/chunks";
 import { afterCursor, DEFAULT_PAGE, pageOf, type Keyset } from "@/lib/paging";
 import type { DiffQuery } from "./schema";
 
@@ -164,7 +164,8 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
       ...summaries.flatMap((q) => q.estimates.map((e) => e.analystId)),
     ]),
   ];
-  const nameOf = await userNames(store, userIds);
+  const people = await userNames(store, userIds);
+  const nameOf = (id: string | null) => (id ? (people.get(id) ?? null) : null);
   for (const q of summaries) for (const e of q.estimates) e.analystName = nameOf(e.analystId);
 
   // Each estimate against the same analyst's previous one: earlier on this page if there is
@@ -220,15 +221,6 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
   }
 
   return { scenarioId, from: from.toISOString(), to: to.toISOString(), method, questions: summaries, items, nextCursor: page.nextCursor };
-}
-
-async function userNames(store: Store, ids: readonly string[]): Promise<(id: string | null) => string | null> {
-  const u = store.schema.user;
-  const names = new Map<string, string>();
-  for (const part of chunks([...new Set(ids)])) {
-    for (const r of await store.db.select({ id: u.id, name: u.name }).from(u).where(inArray(u.id, part))) names.set(r.id, r.name);
-  }
-  return (id) => (id ? (names.get(id) ?? null) : null);
 }
 
 /**

@@ -6,8 +6,9 @@
 // A resolved question's scores never change (see question_scores in db/schema/define.ts):
 // they are computed on the first read after its resolution and kept.
 import "server-only";
-import { and, asc, eq, inArray, lt } from "drizzle-orm";
-import { chunks } from "@/lib/chunks";
+import { userNames } from "@/lib/accounts/names";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { preparedIn, preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import type { PoolMethod, QuestionScores, SeriesEstimate } from "@/lib/math";
@@ -98,18 +99,29 @@ async function scoreResolved(store: Store, r: ResolutionAt, method: PoolMethod):
 }
 
 /** The kept scores of these resolutions under `method`, by resolution id. */
+const keptOf = preparedIn("question_scores_kept", ({ db, schema: s }, ids) => {
+  const t = s.questionScores;
+  return db
+    .select({ resolutionId: t.resolutionId, scores: t.scores })
+    .from(t)
+    .where(and(inArray(t.resolutionId, ids), eq(t.method, sql.placeholder("method")), eq(t.scoring, SCORING)));
+});
+
 async function keptScores(store: Store, resolutionIds: readonly string[], method: PoolMethod): Promise<Map<string, Kept>> {
-  const t = store.schema.questionScores;
-  const out = new Map<string, Kept>();
-  for (const ids of chunks(resolutionIds)) {
-    const rows = await store.db
-      .select({ resolutionId: t.resolutionId, scores: t.scores })
-      .from(t)
-      .where(and(inArray(t.resolutionId, ids), eq(t.method, method), eq(t.scoring, SCORING)));
-    for (const row of rows) out.set(row.resolutionId, row.scores as unknown as Kept);
-  }
-  return out;
+  return new Map((await keptOf.rows(store, resolutionIds, { method })).map((row) => [row.resolutionId, row.scores as unknown as Kept]));
 }
+
+// questions_scenario_idx (scenario_id, position)
+const questionsOf = preparedPerStore(({ db, schema: s, prepare }) =>
+  prepare(
+    db
+      .select({ id: s.questions.id, title: s.questions.title })
+      .from(s.questions)
+      .where(eq(s.questions.scenarioId, sql.placeholder("scenarioId")))
+      .orderBy(asc(s.questions.position), asc(s.questions.createdAt)),
+    "scores_questions",
+  ),
+);
 
 /** A resolution's scores, kept if they were, else computed and kept (by whichever instance is first). */
 async function scoresOfResolution(store: Store, r: ResolutionAt, method: PoolMethod, kept: Map<string, Kept>): Promise<Kept> {
@@ -127,13 +139,7 @@ export async function getScores(store: Store, actor: Actor | null, scenarioId: s
   const a = requireActor(actor);
   await requireRole(store, a, scenarioId, "viewer");
   const method: PoolMethod = query.method ?? "geometric";
-  const s = store.schema;
-  // questions_scenario_idx (scenario_id, position)
-  const questions = await store.db
-    .select({ id: s.questions.id, title: s.questions.title })
-    .from(s.questions)
-    .where(eq(s.questions.scenarioId, scenarioId))
-    .orderBy(asc(s.questions.position), asc(s.questions.createdAt));
+  const questions = await questionsOf(store).execute({ scenarioId });
   const resolutions = await resolutionsOf(
     store,
     questions.map((q) => q.id),
@@ -165,15 +171,10 @@ export async function getScores(store: Store, actor: Actor | null, scenarioId: s
     items.push({ ...base, resolution: r.hypothesisId, ...(await scoresOfResolution(store, r, method, kept)) });
   }
 
-  const ids = [...new Set(items.flatMap((i) => i.analysts.map((x) => x.analystId)))];
-  const names = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await store.db
-      .select({ id: s.user.id, name: s.user.name })
-      .from(s.user)
-      .where(inArray(s.user.id, ids.slice(i, i + 500)));
-    for (const u of rows) names.set(u.id, u.name);
-  }
+  const names = await userNames(
+    store,
+    items.flatMap((i) => i.analysts.map((x) => x.analystId)),
+  );
   return {
     scenarioId,
     method,

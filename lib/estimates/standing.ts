@@ -3,7 +3,7 @@
 // when hypotheses were added since. Subject to independent judgments: before the caller's own
 // first estimate, only their own (that is, none) shows.
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { userNames } from "@/lib/accounts/names";
 import type { Store } from "@/db/store";
 import { requireActor, requireEntityRole, type Actor } from "@/lib/access/service";
 import { standingEstimates } from "@/lib/asof/estimates";
@@ -30,9 +30,9 @@ export async function getStanding(store: Store, actor: Actor | null, questionId:
   if (await questionHidden(store, scenarioId, questionId, a.id, role, asOf)) return { items: [] };
   const [shown, hypotheses] = await Promise.all([standingEstimates(store, questionId, asOf), hypothesesAt(store, { questionIds: [questionId] }, asOf)]);
   const openIds = hypotheses.filter((h) => h.status === "open").map((h) => h.id);
-  const u = store.schema.user;
-  const names = new Map(
-    shown.length === 0 ? [] : (await store.db.select({ id: u.id, name: u.name }).from(u).where(inArray(u.id, shown.map((e) => e.analystId)))).map((r) => [r.id, r.name]),
+  const names = await userNames(
+    store,
+    shown.map((e) => e.analystId),
   );
   const items = shown
     .map((e) => ({
