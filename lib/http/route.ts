@@ -41,9 +41,6 @@ export interface RouteOptions {
   bodyLimit?: number | (() => number);
 }
 
-/** The signed-in person of a browser session (pages use this; the API also takes tokens). */
-export const actorFrom = sessionActor;
-
 /** The API token of `Authorization: Bearer …`, or null when the request carries none. */
 function bearerToken(headers: Headers): string | null {
   const header = headers.get("authorization");
@@ -142,7 +139,7 @@ export function route<P = Record<string, never>>(
       if (token === null) requireSameOrigin(req);
       requireJsonBody(req);
       const store = await getStore();
-      const actor = token !== null ? await actorFromToken(store, token) : await actorFrom(store, req.headers);
+      const actor = token !== null ? await actorFromToken(store, token) : await sessionActor(store, req.headers);
       if (!actor) throw new DomainError("unauthenticated", "Sign in to use the API");
       // a change counts against its author's limit inside its own transaction (lib/security/rate-limit.ts)
       const writes = req.method === "GET" || req.method === "HEAD" ? null : await limitWrites(store, `writes:${actor.id}`, env().BRANCHPOINT_WRITES_PER_MINUTE, 60_000, "changes in a minute");

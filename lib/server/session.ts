@@ -1,10 +1,10 @@
-// The signed-in user for server components: resolved through better-auth, checked again
-// by every service the page calls.
+// The signed-in user for server components: resolved from the session cookie
+// (lib/auth/session.ts), checked again by every service the page calls.
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getStore } from "@/lib/server/store";
-import { actorFrom } from "@/lib/http/route";
+import { sessionActor } from "@/lib/auth/session";
 import { getMe, type Me } from "@/lib/accounts/service";
 import type { Store } from "@/db/store";
 import type { Actor } from "@/lib/access/service";
@@ -17,7 +17,7 @@ export interface Viewer {
 
 export async function currentViewer(): Promise<Viewer | null> {
   const store = await getStore();
-  const actor = await actorFrom(store, await headers());
+  const actor = await sessionActor(store, await headers());
   if (!actor) return null;
   return { store, actor, user: await getMe(store, actor) };
 }

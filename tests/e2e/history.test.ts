@@ -106,6 +106,10 @@ describe("flow 7: history, as-of and the audit log", () => {
     await page.mouse.move(box.x + box.width * 0.06, y, { steps: 8 });
     await page.mouse.up();
     expect(await page.evaluate(() => window.getSelection()?.toString() ?? "")).toBe("");
+    // a click elsewhere on the chart keeps the selected range and its box
+    await page.mouse.click(box.x + box.width * 0.5, y);
+    const dragged = (await chart().locator(".u-select").boundingBox())!;
+    expect(dragged.width).toBeGreaterThan(box.width * 0.02);
     await page.getByRole("button", { name: "Zoom to selection" }).click();
     await page.getByRole("button", { name: "Show everything" }).waitFor();
 
