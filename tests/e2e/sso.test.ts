@@ -30,11 +30,11 @@ afterAll(async () => {
 });
 
 /**
- * Through the provider's pages after the app sent the browser there: log in as `login` (its
- * development form takes any password) and consent — each only if the provider asks (it
- * remembers this browser) — until the browser is back on the app.
+ * `start` sends the browser to the provider (a click on the app); then through the provider's
+ * pages: log in as `login` (its development form takes any password) and consent — each only
+ * if the provider asks (it remembers this browser) — until the browser is back on the app.
  */
-async function throughProvider(page: Page, login: string): Promise<void> {
+async function throughProvider(page: Page, login: string, start: () => Promise<unknown>): Promise<void> {
   // the provider's development pages load a web font from the internet, which this machine has not
   session.expectConsoleError(/ERR_NAME_NOT_RESOLVED|status of 404/);
   const form = page.locator("input[name=login]");
@@ -44,7 +44,10 @@ async function throughProvider(page: Page, login: string): Promise<void> {
   const seen = (r: Request) => {
     if (r.url().startsWith(`${server.url}/api/auth/callback/`)) answered = true;
   };
+  // watching before the click: a provider that remembers the browser answers at once, and the
+  // callback can come before a listener added after the click would see it
   page.on("request", seen);
+  await Promise.all([page.waitForRequest((r) => r.url().startsWith(idp.issuer)), start()]);
   const onApp = () => answered && page.url().startsWith(server.url) && !page.url().includes("/api/auth/");
   for (;;) {
     let next: "form" | "consent" | "app" | null = null;
@@ -72,8 +75,7 @@ describe("single sign-on (OpenID Connect)", () => {
     idp.identity(email, "Nora Newcomer");
     const page = await session.page({ baseUrl: server.url });
     await page.goto("/sign-in");
-    await Promise.all([page.waitForRequest((r) => r.url().startsWith(idp.issuer)), page.getByRole("button", { name: `Sign in with ${NAME}` }).click()]);
-    await throughProvider(page, email);
+    await throughProvider(page, email, () => page.getByRole("button", { name: `Sign in with ${NAME}` }).click());
     await page.waitForURL(/\/scenarios/);
     await page.getByRole("heading", { name: "Welcome to Branchpoint, Nora Newcomer" }).waitFor();
     await screenshot(page, "sso-newcomer");
@@ -87,8 +89,7 @@ describe("single sign-on (OpenID Connect)", () => {
     // sign out, then try the provider with the same email
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/sign-in/);
-    await Promise.all([page.waitForRequest((r) => r.url().startsWith(idp.issuer)), page.getByRole("button", { name: `Sign in with ${NAME}` }).click()]);
-    await throughProvider(page, account.email);
+    await throughProvider(page, account.email, () => page.getByRole("button", { name: `Sign in with ${NAME}` }).click());
     await page.waitForURL(/\/sign-in\?error=/);
     await page.getByText(`An account with this email already exists. Sign in with your password, then link ${NAME} on your account page`).waitFor();
     await screenshot(page, "sso-refused");
@@ -100,8 +101,7 @@ describe("single sign-on (OpenID Connect)", () => {
     await page.waitForURL(/\/scenarios/);
     await page.goto("/account");
     // this browser's session at the provider is Pat's from the refused attempt: it may not ask again
-    await Promise.all([page.waitForRequest((r) => r.url().startsWith(idp.issuer)), page.getByRole("button", { name: `Link ${NAME}` }).click()]);
-    await throughProvider(page, account.email);
+    await throughProvider(page, account.email, () => page.getByRole("button", { name: `Link ${NAME}` }).click());
     await page.waitForURL((u) => u.pathname === "/account");
     await page.getByTestId("sso-linked").waitFor();
     await screenshot(page, "sso-linked");
@@ -109,8 +109,7 @@ describe("single sign-on (OpenID Connect)", () => {
     // from now on the provider signs this account in
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/sign-in/);
-    await Promise.all([page.waitForRequest((r) => r.url().startsWith(idp.issuer)), page.getByRole("button", { name: `Sign in with ${NAME}` }).click()]);
-    await throughProvider(page, account.email);
+    await throughProvider(page, account.email, () => page.getByRole("button", { name: `Sign in with ${NAME}` }).click());
     await page.waitForURL(/\/scenarios/);
     // the same account, under the name it was made with
     await page.getByText("Pat Password").first().waitFor();
