@@ -7,8 +7,9 @@
 // they are computed on the first read after its resolution and kept.
 import "server-only";
 import { userNames } from "@/lib/accounts/names";
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
-import { preparedIn, preparedPerStore } from "@/db/prepared";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { preparedIn } from "@/db/prepared";
+import { questionsAt } from "@/lib/asof/questions";
 import type { Store } from "@/db/store";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
 import type { PoolMethod, QuestionScores, SeriesEstimate } from "@/lib/math";
@@ -111,18 +112,6 @@ async function keptScores(store: Store, resolutionIds: readonly string[], method
   return new Map((await keptOf.rows(store, resolutionIds, { method })).map((row) => [row.resolutionId, row.scores as unknown as Kept]));
 }
 
-// questions_scenario_idx (scenario_id, position)
-const questionsOf = preparedPerStore(({ db, schema: s, prepare }) =>
-  prepare(
-    db
-      .select({ id: s.questions.id, title: s.questions.title })
-      .from(s.questions)
-      .where(eq(s.questions.scenarioId, sql.placeholder("scenarioId")))
-      .orderBy(asc(s.questions.position), asc(s.questions.createdAt)),
-    "scores_questions",
-  ),
-);
-
 /** A resolution's scores, kept if they were, else computed and kept (by whichever instance is first). */
 async function scoresOfResolution(store: Store, r: ResolutionAt, method: PoolMethod, kept: Map<string, Kept>): Promise<Kept> {
   const known = kept.get(r.id);
@@ -139,7 +128,7 @@ export async function getScores(store: Store, actor: Actor | null, scenarioId: s
   const a = requireActor(actor);
   await requireRole(store, a, scenarioId, "viewer");
   const method: PoolMethod = query.method ?? "geometric";
-  const questions = await questionsOf(store).execute({ scenarioId });
+  const questions = await questionsAt(store, { scenarioId });
   const resolutions = await resolutionsOf(
     store,
     questions.map((q) => q.id),
