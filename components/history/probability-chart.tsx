@@ -13,7 +13,7 @@ import type { PoolMethod } from "@/lib/math/aggregation";
 import type { QuestionSeries } from "@/lib/analysis/question-series";
 import type { QuestionView } from "@/lib/client/types";
 import { QueryState } from "@/components/ui/query-state";
-import { Plot } from "@/components/ui/plot";
+import { Plot, percentAxis } from "@/components/ui/plot";
 import { SERIES_COLORS } from "./colors";
 
 type Marker = { at: number; kind: "evidence" | "estimate"; text: string; who: string | null; evidenceId: string | null };
@@ -36,7 +36,9 @@ function viewOf(s: QuestionSeries, who: string) {
       .map((r) => ({ at: Date.parse(r.at), kind: "estimate" as const, text: r.text, who: r.name, evidenceId: null })),
   ];
   // the range starts at the data: the first estimate (or marker), and runs to now or resolution
-  const first = Math.min(...points.map((p) => p.at), ...markers.map((m) => m.at), end);
+  // (a loop, not Math.min(...): a long history has more points than a call takes arguments)
+  let first = end;
+  for (const x of [points, markers]) for (const p of x) if (p.at < first) first = p.at;
   const full: [number, number] = [first, Math.max(end, first + 60_000)];
   const shown = new Set(points.flatMap((p) => Object.keys(p.probabilities)));
   const hypotheses = s.hypotheses.filter((h) => shown.has(h.id));
@@ -210,7 +212,7 @@ function StepChart({
       scales: { x: { time: false, range: () => latest.current.domain }, y: { auto: false, range: [0, 100] } },
       axes: [
         { show: false },
-        { size: 52, stroke: "#5a6376", splits: () => [0, 25, 50, 75, 100], values: (_u, ticks) => ticks.map((t) => `${t} %`), grid: { stroke: "#e6e8ee", width: 1 }, ticks: { show: false } },
+        percentAxis([0, 25, 50, 75, 100], { size: 52, ticks: { show: false } }),
       ],
       series: [
         {},

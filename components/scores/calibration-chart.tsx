@@ -6,17 +6,16 @@ import { toPercent } from "@/lib/client/step-series";
 import { api } from "@/lib/client/api";
 import type { Calibration } from "@/lib/analysis/calibration";
 import { QueryState } from "@/components/ui/query-state";
-import { Plot } from "@/components/ui/plot";
+import { Plot, percentAxis } from "@/components/ui/plot";
 
-const pct = (_u: uPlot, ticks: number[]) => ticks.map((t) => `${t} %`);
-const splits = () => [0, 20, 40, 60, 80, 100];
+const TICKS = [0, 20, 40, 60, 80, 100];
 const OPTIONS: Omit<uPlot.Options, "width" | "height"> = {
   padding: [12, 24, 0, 0],
   legend: { show: false },
   scales: { x: { time: false, auto: false, range: [0, 100] }, y: { auto: false, range: [0, 100] } },
   axes: [
-    { label: "forecast", stroke: "#5a6376", splits, values: pct, grid: { stroke: "#e6e8ee", width: 1 } },
-    { label: "observed", stroke: "#5a6376", splits, values: pct, grid: { stroke: "#e6e8ee", width: 1 }, size: 56 },
+    percentAxis(TICKS, { label: "forecast" }),
+    percentAxis(TICKS, { label: "observed", size: 56 }),
   ],
   series: [
     {},

@@ -42,3 +42,12 @@ export function Plot({ options, data, className, onPlot }: { options: Omit<uPlot
 
   return <div ref={box} className={className} />;
 }
+
+/** An axis of percentages at the given ticks, in the charts' colours, with a grid line at each. */
+export const percentAxis = (ticks: number[], axis: uPlot.Axis = {}): uPlot.Axis => ({
+  stroke: "#5a6376",
+  splits: () => ticks,
+  values: (_u, at) => at.map((t) => `${t} %`),
+  grid: { stroke: "#e6e8ee", width: 1 },
+  ...axis,
+});
