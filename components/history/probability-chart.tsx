@@ -277,7 +277,7 @@ function StepChart({
         ))}
         {resolution && inView(Date.parse(resolution.at)) && (
           <span className="chart-resolution" style={{ left: x(Date.parse(resolution.at)) }}>
-            {resolution.annulled ? "annulled" : "resolved"}
+            <span>{resolution.annulled ? "annulled" : "resolved"}</span>
           </span>
         )}
         {view.markers

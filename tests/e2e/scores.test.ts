@@ -94,6 +94,23 @@ describe("flow 6: resolution, scores and calibration", () => {
     await screenshot(page, "scores");
     await page.getByTestId("calibration-chart").scrollIntoViewIfNeeded();
     await screenshot(page, "scores-calibration");
+
+    // Q1's history chart marks the resolution with a labelled line; on a phone, at the
+    // chart's right edge, the label stays on screen and the page does not scroll sideways
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(page.url().replace(/\/scores.*$/, "/history"));
+      const label = page.getByTestId("probability-chart").locator(".chart-resolution > span");
+      await label.waitFor();
+      expect(await label.innerText()).toBe("resolved");
+      const box = (await label.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      await screenshot(page, "history-resolved-390");
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    await page.goBack();
   });
 
   it("a resolved question is closed on the overview, says its answer, and a correction needs a reason", async () => {
