@@ -1,6 +1,6 @@
 // The SQLite store: one better-sqlite3 connection (WAL, synchronous FULL), migrations from
-// db/migrations/sqlite applied on open, transactions as an in-process lock around
-// BEGIN IMMEDIATE (better-sqlite3 cannot run an async body inside db.transaction()).
+// db/migrations/sqlite applied on open, transactions queued in process and committed in
+// groups (better-sqlite3 cannot run an async body inside db.transaction()).
 // One process owns a SQLite file: several instances need PostgreSQL.
 import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
@@ -98,28 +98,7 @@ export function openSqliteStore(url: string): SqliteStore {
   migrate(drizzle(connection), { migrationsFolder: migrationsFolder() });
   const db = drizzle(withStatementCache(connection), { schema }) as unknown as Db;
 
-  // Nested calls (a service calling another inside its tx) join the open transaction.
-  let tail: Promise<unknown> = Promise.resolve();
-  const inTx = new AsyncLocalStorage<true>();
-
-  async function tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    if (inTx.getStore()) return fn(db);
-    const run = async () => {
-      connection.exec("BEGIN IMMEDIATE");
-      try {
-        const result = await inTx.run(true, () => fn(db));
-        connection.exec("COMMIT");
-        return result;
-      } catch (err) {
-        if (connection.inTransaction) connection.exec("ROLLBACK");
-        throw err;
-      }
-    };
-    const result = tail.then(run, run);
-    tail = result.catch(() => undefined);
-    return result;
-  }
-
+  const tx = groupCommit(connection, db);
   return {
     dialect: "sqlite",
     db,
@@ -147,6 +126,94 @@ export function openSqliteStore(url: string): SqliteStore {
     },
     wrapAuthAdapter: (factory) => serializeWrites(tx, factory),
     connection,
+  };
+}
+
+/** Most transactions one commit holds: bounds how long the last of a group waits. */
+const GROUP_LIMIT = 64;
+
+interface Queued {
+  fn: (tx: Db) => Promise<unknown>;
+  /** The caller's async context, which the body runs in (request-scoped state, nested calls). */
+  context: <R>(body: () => R) => R;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Transactions taken in turn, committed in groups. With synchronous = FULL each COMMIT waits
+ * for the disk, and while it waits (better-sqlite3 is synchronous) nothing else runs, so the
+ * callers that arrive meanwhile queue up. The next turn runs every queued caller, each
+ * inside a SAVEPOINT of one BEGIN IMMEDIATE … COMMIT: one wait for the disk for the group.
+ * - A caller whose body throws is rolled back to its savepoint; the rest of the group goes on.
+ * - Every caller hears its outcome after the group ends: those whose bodies succeeded only
+ *   once the COMMIT is on disk (a reply still means the row is stored), or its error if the
+ *   COMMIT fails.
+ * - One caller alone is a group of one: BEGIN, its body, COMMIT, as before.
+ * - Nested calls (a service calling another inside its body) join the open transaction.
+ */
+function groupCommit(connection: SqliteConnection, db: Db): Store["tx"] {
+  const inTx = new AsyncLocalStorage<true>();
+  const queue: Queued[] = [];
+  let turnPending = false;
+
+  /** One group: BEGIN IMMEDIATE, each queued body in its savepoint, COMMIT; then the replies. */
+  async function group(): Promise<void> {
+    try {
+      connection.exec("BEGIN IMMEDIATE");
+    } catch (err) {
+      queue.shift()!.reject(err); // the database is busy or unwritable: the first caller hears it
+      return;
+    }
+    const done: { caller: Queued; value: unknown }[] = [];
+    const failed: { caller: Queued; err: unknown }[] = [];
+    try {
+      while (queue.length > 0 && done.length + failed.length < GROUP_LIMIT) {
+        const caller = queue.shift()!;
+        connection.exec("SAVEPOINT caller");
+        try {
+          const value = await caller.context(() => inTx.run(true, () => caller.fn(db)));
+          connection.exec("RELEASE caller");
+          done.push({ caller, value });
+        } catch (err) {
+          failed.push({ caller, err });
+          // some errors (a full disk, an I/O error) end the whole transaction
+          if (!connection.inTransaction) throw err;
+          connection.exec("ROLLBACK TO caller");
+          connection.exec("RELEASE caller");
+        }
+      }
+      connection.exec("COMMIT");
+    } catch (err) {
+      if (connection.inTransaction) connection.exec("ROLLBACK");
+      for (const d of done.splice(0)) failed.push({ caller: d.caller, err });
+    } finally {
+      for (const { caller, value } of done) caller.resolve(value);
+      for (const { caller, err } of failed) caller.reject(err);
+    }
+  }
+
+  async function turn(): Promise<void> {
+    try {
+      while (queue.length > 0) await group();
+    } finally {
+      turnPending = false;
+      if (queue.length > 0) schedule();
+    }
+  }
+
+  function schedule(): void {
+    turnPending = true;
+    // after the I/O callbacks of this loop turn, so callers that arrived together share it
+    setImmediate(() => void turn().catch((err: unknown) => console.error("SQLite transaction queue", err)));
+  }
+
+  return <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
+    if (inTx.getStore()) return fn(db);
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ fn, context: AsyncLocalStorage.snapshot(), resolve: resolve as (v: unknown) => void, reject });
+      if (!turnPending) schedule();
+    });
   };
 }
 
