@@ -130,6 +130,8 @@ export function teamCell(ratings: readonly Pick<GridRating, "consistency" | "lik
 
 interface ScoreRow {
   weight: number;
+  /** Whether any cell has a likelihood (a rating other than NA). */
+  rated: boolean;
   labels: Record<string, Consistency | undefined>;
   likelihoods: Record<string, number | null>;
 }
@@ -139,7 +141,7 @@ function scoresOf(
   hypothesisIds: readonly string[],
 ): GridScores {
   let informativeRows = 0;
-  for (const r of rows) if (r.weight > 0 && Object.values(r.likelihoods).some((l) => l !== null)) informativeRows += 1;
+  for (const r of rows) if (r.weight > 0 && r.rated) informativeRows += 1;
   return {
     scores: inconsistencyScores(
       rows.map((r) => ({ weight: r.weight, ratings: r.labels })),
@@ -164,15 +166,18 @@ export function buildGrid<E extends GridEvidence>(
   ratings: readonly GridRating[],
   actorId: string,
 ): Grid<E> {
-  const hyps = new Set(hypothesisIds);
-  const byEvidence = new Map<string, GridRating[]>();
+  // each listed item's ratings, by column (the hypothesis's place in hypothesisIds)
+  const column = new Map<string, number>();
+  hypothesisIds.forEach((h, j) => column.set(h, j));
+  const byEvidence = new Map<string, GridRating[][]>();
   const raters = new Set<string>();
   for (const r of ratings) {
-    if (!hyps.has(r.hypothesisId)) continue;
+    const j = column.get(r.hypothesisId);
+    if (j === undefined) continue;
     raters.add(r.analystId);
-    const list = byEvidence.get(r.evidenceId);
-    if (list) list.push(r);
-    else byEvidence.set(r.evidenceId, [r]);
+    let columns = byEvidence.get(r.evidenceId);
+    if (!columns) byEvidence.set(r.evidenceId, (columns = hypothesisIds.map(() => [])));
+    columns[j]!.push(r);
   }
 
   // Only rated rows enter the scores: an unrated row adds nothing to either.
@@ -180,18 +185,22 @@ export function buildGrid<E extends GridEvidence>(
   const teamInput: ScoreRow[] = [];
   const rows: GridRow<E>[] = evidence.map((ev) => {
     const weight = evidenceWeight(ev.reliability, ev.credibility, ev.retracted);
-    const list = byEvidence.get(ev.id);
-    if (!list) {
+    const columns = byEvidence.get(ev.id);
+    if (!columns) {
       const cells = hypothesisIds.map((h) => ({ hypothesisId: h, mine: null, team: EMPTY_TEAM, disagreement: NO_SPREAD }));
       return { evidence: ev, weight, diagnosticity: 0, teamDiagnosticity: 0, cells };
     }
-    const mine: ScoreRow = { weight, labels: {}, likelihoods: {} };
-    const team: ScoreRow = { weight, labels: {}, likelihoods: {} };
+    const mine: ScoreRow = { weight, rated: false, labels: {}, likelihoods: {} };
+    const team: ScoreRow = { weight, rated: false, labels: {}, likelihoods: {} };
+    const mineLikelihoods: (number | null)[] = [];
+    const teamLikelihoods: (number | null)[] = [];
     const cells: GridCell[] = hypothesisIds.map((h) => {
-      const here = list.filter((r) => r.hypothesisId === h);
+      const here = columns[column.get(h)!]!;
       if (here.length === 0) {
         mine.likelihoods[h] = null;
         team.likelihoods[h] = null;
+        mineLikelihoods.push(null);
+        teamLikelihoods.push(null);
         return { hypothesisId: h, mine: null, team: EMPTY_TEAM, disagreement: NO_SPREAD };
       }
       const own = here.find((r) => r.analystId === actorId);
@@ -203,6 +212,10 @@ export function buildGrid<E extends GridEvidence>(
       mine.likelihoods[h] = mineCell?.likelihood ?? null;
       team.labels[h] = t.consistency ?? undefined;
       team.likelihoods[h] = t.likelihood;
+      mineLikelihoods.push(mineCell?.likelihood ?? null);
+      teamLikelihoods.push(t.likelihood);
+      if (mineCell?.likelihood != null) mine.rated = true;
+      if (t.likelihood !== null) team.rated = true;
       return { hypothesisId: h, mine: mineCell, team: t, disagreement: here.length < 2 ? NO_SPREAD : ratingSpread(here.map((r) => r.consistency)) };
     });
     mineInput.push(mine);
@@ -210,8 +223,8 @@ export function buildGrid<E extends GridEvidence>(
     return {
       evidence: ev,
       weight,
-      diagnosticity: diagnosticity(hypothesisIds.map((h) => mine.likelihoods[h] ?? null), weight),
-      teamDiagnosticity: diagnosticity(hypothesisIds.map((h) => team.likelihoods[h] ?? null), weight),
+      diagnosticity: diagnosticity(mineLikelihoods, weight),
+      teamDiagnosticity: diagnosticity(teamLikelihoods, weight),
       cells,
     };
   });

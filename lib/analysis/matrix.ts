@@ -13,8 +13,8 @@ import { cellRatingsAt } from "@/lib/asof/ratings";
 import { questionHidden } from "@/lib/elicitation/hidden";
 import { aggregate, impliedGapFlag, restrictToOpen, type Credibility, type PoolMethod, type Probabilities } from "@/lib/math";
 import { DEFAULT_PAGE } from "@/lib/paging";
-import { buildGrid, type Grid, type GridCell } from "./grid";
-import { pageRows, sortRows } from "./matrix-order";
+import { buildGrid, type Grid, type GridCell, type GridRow } from "./grid";
+import { pageRows, sortRows, type OrderedRow } from "./matrix-order";
 import type { MatrixQuery, MatrixSort } from "./schema";
 
 type GridItem = EvidenceState & { credibility: Credibility; retracted: boolean };
@@ -141,8 +141,18 @@ const flagOf = (stated: Probabilities | null, implied: Probabilities, ids: reado
       )
     : null;
 
-/** The matrix with every evidence row, in `query.sort` order (newest logged first by default). */
-export async function readMatrix(store: Store, actor: Actor | null, scenarioId: string, query: MatrixQuery): Promise<Matrix> {
+/** A grid row with what orders it: only the rows a reply carries are turned into MatrixEvidence. */
+interface Ordered extends OrderedRow {
+  row: GridRow<GridItem>;
+}
+
+/** The matrix but its rows; the rows in `query.sort` order, and how a row is replied. */
+async function matrixOf(
+  store: Store,
+  actor: Actor | null,
+  scenarioId: string,
+  query: MatrixQuery,
+): Promise<{ matrix: Omit<Matrix, "evidence">; rows: Ordered[]; evidenceOf: (row: Ordered) => MatrixEvidence }> {
   const a = requireActor(actor);
   const role = await requireRole(store, a, scenarioId, "viewer");
   const method: PoolMethod = query.method ?? "geometric";
@@ -166,7 +176,7 @@ export async function readMatrix(store: Store, actor: Actor | null, scenarioId: 
   const myUsable = grid.mine.informativeRows > 0;
   const teamUsable = grid.team.informativeRows > 0;
 
-  return {
+  const matrix = {
     questionId: question.id,
     questionTitle: question.title,
     scenarioId,
@@ -203,23 +213,41 @@ export async function readMatrix(store: Store, actor: Actor | null, scenarioId: 
         teamGapFlag: hidden || teamGap === null ? null : flagOf({ [h.id]: team![h.id] ?? 0 }, grid.team.implied, [h.id], true),
       };
     }),
-    evidence: sortRows(grid.rows.map((r) => ({
+  };
+  const rows = sortRows(
+    grid.rows.map((r) => ({
       id: r.evidence.id,
-      summary: r.evidence.summary,
-      reliability: r.evidence.reliability,
-      credibility: r.evidence.credibility,
-      version: r.evidence.version,
-      sourceId: r.evidence.sourceId,
-      occurredAt: r.evidence.occurredAt ? r.evidence.occurredAt.toISOString() : null,
       createdAt: r.evidence.createdAt.toISOString(),
-      retracted: r.evidence.retracted,
-      retractedAt: r.evidence.retractedAt ? r.evidence.retractedAt.toISOString() : null,
       weight: r.weight,
       diagnosticity: r.diagnosticity,
       teamDiagnosticity: team_(r.teamDiagnosticity),
-      cells: hidden ? r.cells.map((c) => ({ ...c, team: null, disagreement: null })) : r.cells,
-    })), sort),
-  };
+      row: r,
+    })),
+    sort,
+  );
+  const evidenceOf = ({ row: r, createdAt, teamDiagnosticity }: Ordered): MatrixEvidence => ({
+    id: r.evidence.id,
+    summary: r.evidence.summary,
+    reliability: r.evidence.reliability,
+    credibility: r.evidence.credibility,
+    version: r.evidence.version,
+    sourceId: r.evidence.sourceId,
+    occurredAt: r.evidence.occurredAt ? r.evidence.occurredAt.toISOString() : null,
+    createdAt,
+    retracted: r.evidence.retracted,
+    retractedAt: r.evidence.retractedAt ? r.evidence.retractedAt.toISOString() : null,
+    weight: r.weight,
+    diagnosticity: r.diagnosticity,
+    teamDiagnosticity,
+    cells: hidden ? r.cells.map((c) => ({ ...c, team: null, disagreement: null })) : r.cells,
+  });
+  return { matrix, rows, evidenceOf };
+}
+
+/** The matrix with every evidence row, in `query.sort` order (newest logged first by default). */
+export async function readMatrix(store: Store, actor: Actor | null, scenarioId: string, query: MatrixQuery): Promise<Matrix> {
+  const { matrix, rows, evidenceOf } = await matrixOf(store, actor, scenarioId, query);
+  return { ...matrix, evidence: rows.map(evidenceOf) };
 }
 
 /**
@@ -227,9 +255,9 @@ export async function readMatrix(store: Store, actor: Actor | null, scenarioId: 
  * with `evidenceId`, that item's row alone (none when the matrix has no such row).
  */
 export async function getMatrix(store: Store, actor: Actor | null, scenarioId: string, query: MatrixQuery): Promise<MatrixPage> {
-  const matrix = await readMatrix(store, actor, scenarioId, query);
+  const { matrix, rows, evidenceOf } = await matrixOf(store, actor, scenarioId, query);
   const page = query.evidenceId
-    ? { items: matrix.evidence.filter((e) => e.id === query.evidenceId), nextCursor: null }
-    : pageRows(matrix.evidence, matrix.sort, query.limit ?? DEFAULT_PAGE, query.cursor);
-  return { ...matrix, evidence: page.items, evidenceCount: matrix.evidence.length, nextCursor: page.nextCursor };
+    ? { items: rows.filter((r) => r.id === query.evidenceId), nextCursor: null }
+    : pageRows(rows, matrix.sort, query.limit ?? DEFAULT_PAGE, query.cursor);
+  return { ...matrix, evidence: page.items.map(evidenceOf), evidenceCount: rows.length, nextCursor: page.nextCursor };
 }

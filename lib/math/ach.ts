@@ -111,10 +111,20 @@ export function likelihoodOf(
  */
 export function diagnosticity(likelihoods: readonly (number | null)[], weight: number): number {
   if (!(weight > 0)) return 0;
-  const rated = likelihoods.some((l) => l !== null && Number.isFinite(l));
+  // one pass (the matrix asks this of thousands of rows): the largest and smallest floored
+  // likelihood, an unrated cell counting 1
+  let rated = false;
+  let max = -Infinity;
+  let min = Infinity;
+  for (const l of likelihoods) {
+    const rating = l !== null && Number.isFinite(l);
+    if (rating) rated = true;
+    const floored = rating ? Math.max(LIKELIHOOD_FLOOR, l) : 1;
+    if (floored > max) max = floored;
+    if (floored < min) min = floored;
+  }
   if (!rated) return 0;
-  const floored = likelihoods.map((l) => (l !== null && Number.isFinite(l) ? Math.max(LIKELIHOOD_FLOOR, l) : 1));
-  return weight * Math.log2(Math.max(...floored) / Math.min(...floored));
+  return weight * Math.log2(max / min);
 }
 
 export interface LikelihoodRow {
@@ -187,10 +197,17 @@ const ORDINAL: Readonly<Record<Exclude<Consistency, "NA">, number>> = {
  * so both fields are null.
  */
 export function ratingSpread(values: readonly Consistency[]): RatingSpread {
-  const points: number[] = [];
-  for (const v of values) if (v !== "NA") points.push(ORDINAL[v]);
-  if (points.length < 2) return { spread: null, label: null };
-  const spread = Math.max(...points) - Math.min(...points);
+  let n = 0;
+  let max = -Infinity;
+  let min = Infinity;
+  for (const v of values) {
+    if (v === "NA") continue;
+    n += 1;
+    if (ORDINAL[v] > max) max = ORDINAL[v];
+    if (ORDINAL[v] < min) min = ORDINAL[v];
+  }
+  if (n < 2) return { spread: null, label: null };
+  const spread = max - min;
   const label: SpreadLabel =
     spread === 0 ? "consensus" : spread === 1 ? "mild" : spread === 2 ? "large" : "extreme";
   return { spread, label };
