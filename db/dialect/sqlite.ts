@@ -59,6 +59,14 @@ export interface SqliteStore extends Store {
  */
 const STATEMENT_CACHE = 500;
 
+/**
+ * drizzle binds a query's LIMIT as a parameter (`limit ?`). SQLite re-prepares a statement
+ * whose LIMIT is a bare parameter each time it is run with a new binding (its ORDER BY …
+ * LIMIT planning reads the value), which made a one-row index seek three times slower
+ * (14 µs against 4.5 µs). The same bound value through a cast is planned once.
+ */
+const boundLimits = (sql: string) => sql.replace(/ limit \?/g, " limit cast(? as integer)");
+
 function withStatementCache(connection: SqliteConnection): SqliteConnection {
   const cache = new Map<string, Database.Statement>();
   const compiled = (sql: string): Database.Statement => {
@@ -66,7 +74,7 @@ function withStatementCache(connection: SqliteConnection): SqliteConnection {
     if (stmt) {
       cache.delete(sql); // most recently used last
     } else {
-      stmt = connection.prepare(sql);
+      stmt = connection.prepare(boundLimits(sql));
       if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
     }
     cache.set(sql, stmt);
