@@ -1,12 +1,13 @@
-// The hot paths over HTTP, in one run against the production build (SQLite, like npm start):
-// 16 clients, in interleaved rounds, on each of — the floor (an unauthenticated /api/v1 reply, 401: the cost
+// The hot paths over HTTP, in one run against the production build, on SQLite (as npm start
+// runs) and then on PostgreSQL (one instance): 16 clients, in interleaved rounds, on each of — the floor (an unauthenticated /api/v1 reply, 401: the cost
 // of Next and our wrapper alone), reading the demo scenario, and recording an estimate —
 // with throughput and latencies beside the floor's. Targets: ≥ 0.6× the floor's throughput,
 // p99 ≤ 2× the floor's.
 import { ensureBuild } from "../tests/support/build";
 import { ApiClient } from "../tests/support/client";
 import { authPost, TEST_PASSWORD, uniqueEmail } from "../tests/support/accounts";
-import { startServer, type ServerOptions } from "../tests/support/server";
+import { startServer } from "../tests/support/server";
+import { benchEngines, scratchDatabase, type Engine } from "./engines";
 
 const CLIENTS = 16;
 // Each phase runs ROUNDS times for SECONDS, the three interleaved (floor, read, write, floor, …):
@@ -48,11 +49,24 @@ async function load(phase: Phase, run: () => Promise<boolean>): Promise<void> {
 
 const summary = (p: Phase) => ({ rps: p.times.length / (SECONDS * p.rounds.length), p50: percentile(p.times, 50), p99: percentile(p.times, 99), bad: p.bad });
 
-export async function hotPaths(options: ServerOptions = {}): Promise<void> {
+export async function hotPaths(): Promise<void> {
   ensureBuild();
+  for (const engine of benchEngines()) {
+    const database = await scratchDatabase(engine);
+    try {
+      await hotPathsOn(engine, database.url);
+    } finally {
+      database.dispose();
+    }
+  }
+}
+
+const ENGINE_NAMES: Record<Engine, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
+
+async function hotPathsOn(engine: Engine, databaseUrl: string): Promise<void> {
   // writes are counted against their author's limit as in production (test servers turn the
   // limit off), with a limit no client reaches
-  const server = await startServer({ ...options, env: { BRANCHPOINT_WRITES_PER_MINUTE: "1000000000", ...options.env } });
+  const server = await startServer({ databaseUrl, env: { BRANCHPOINT_WRITES_PER_MINUTE: "1000000000" } });
   try {
     const users: ApiClient[] = [];
     for (let i = 0; i < CLIENTS; i++) {
@@ -111,7 +125,7 @@ export async function hotPaths(options: ServerOptions = {}): Promise<void> {
 
     const line = (name: string, r: typeof floor, target: string) =>
       `  ${name.padEnd(28)}${r.rps.toFixed(0).padStart(7)} req/s ${(r.rps / floor.rps).toFixed(2).padStart(6)}×   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms ${(r.p99 / floor.p99).toFixed(2).padStart(5)}×   ${target}${r.bad ? `   (${r.bad} unexpected statuses)` : ""}`;
-    console.log(`\nHot paths over HTTP — ${CLIENTS} clients, ${ROUNDS} interleaved rounds of ${SECONDS} s per path (SQLite, production build)`);
+    console.log(`\nHot paths over HTTP — ${CLIENTS} clients, ${ROUNDS} interleaved rounds of ${SECONDS} s per path (${ENGINE_NAMES[engine]}, production build)`);
     console.log(line("floor: GET /api/v1/me → 401", floor, ""));
     console.log(line("GET /scenarios/{demo}", read, `target ≥ 0.60× and p99 ≤ 2×   rounds: ${perRound(phases.read)}`));
     console.log(line("POST /questions/{id}/estimates", write, `target ≥ 0.60× and p99 ≤ 2×   rounds: ${perRound(phases.write)}`));

@@ -1,16 +1,14 @@
 // The analysis bench: on each engine, build the data, warm up, then time each case N times,
 // alternating service and bare-SQL runs so both see the same machine state, and print
 // medians — SQLite and PostgreSQL in the same run, each beside its own bare SQL.
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { openStore } from "@/db/client";
 import { rawSql } from "@/db/raw";
 import type { Store } from "@/db/store";
 import { getDiff } from "@/lib/analysis/diff";
 import { getMatrix, readMatrix } from "@/lib/analysis/matrix";
 import { getScores } from "@/lib/analysis/scores";
-import { createDatabase, startCluster, type Cluster } from "../tests/support/postgres";
+import { benchEngines, scratchDatabase, type Engine } from "./engines";
 import { buildData, DAY, SIZE, T0 } from "./data";
 import { rawReads } from "./raw";
 import { MATRIX_PAGE } from "@/lib/client/queries";
@@ -51,8 +49,6 @@ async function timeCase(c: Case) {
   }
   return { name: c.name, runs: c.runs, service: median(service), raw: median(raw), rows, bytes };
 }
-
-type Engine = "sqlite" | "postgres";
 
 interface EngineRun {
   engine: Engine;
@@ -136,30 +132,20 @@ async function benchEngine(engine: Engine, store: Store): Promise<EngineRun> {
 
 export async function main(): Promise<void> {
   // BENCH_ENGINE=sqlite (or postgres) runs one engine
-  const engines = (["sqlite", "postgres"] as const).filter((e) => !process.env.BENCH_ENGINE || process.env.BENCH_ENGINE === e);
+  const engines = benchEngines();
   console.log(`Branchpoint analysis bench — node ${process.version}, ${os.cpus().length} cores`);
   console.log(
     `Data per engine: ${SIZE.questions} questions × ${SIZE.hypotheses} hypotheses, ${SIZE.evidence} evidence, ${SIZE.analysts} analysts, ${SIZE.estimates} estimates …`,
   );
   const runs: EngineRun[] = [];
   for (const engine of engines) {
-    let cluster: Cluster | undefined;
-    let dir: string | undefined;
-    let url: string;
-    if (engine === "sqlite") {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-bench-"));
-      url = `file:${path.join(dir, "bench.db")}`;
-    } else {
-      cluster = await startCluster();
-      url = await createDatabase(cluster.adminUrl);
-    }
-    const store = await openStore(url);
+    const database = await scratchDatabase(engine);
+    const store = await openStore(database.url);
     try {
       runs.push(await benchEngine(engine, store));
     } finally {
       await store.close();
-      cluster?.stop();
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      database.dispose();
     }
   }
 

@@ -2,15 +2,12 @@
 // length of its history? On each engine, one question with 20 analysts; time a page (100) at
 // the start, from the middle (by cursor) and newest-first, through the service, first with
 // 1,000 estimates and then with 200,000 — the target is within 20 % (issue 11, item 3).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { openStore } from "@/db/client";
 import type { Store } from "@/db/store";
 import { newId } from "@/lib/ids";
 import { encodeCursor } from "@/lib/paging";
 import { listEstimates } from "@/lib/estimates/service";
-import { createDatabase, startCluster, type Cluster } from "../tests/support/postgres";
+import { benchEngines, scratchDatabase } from "./engines";
 
 const ANALYSTS = 20;
 const SIZES = [1_000, 200_000];
@@ -95,19 +92,9 @@ async function benchEngine(engine: string, store: Store) {
 export async function pagingCost(): Promise<void> {
   console.log(`\nPaged lists — one page (100) of a question's estimates, service medians of ${RUNS}`);
   const rows: string[] = [];
-  for (const engine of ["sqlite", "postgres"] as const) {
-    if (process.env.BENCH_ENGINE && process.env.BENCH_ENGINE !== engine) continue;
-    let cluster: Cluster | undefined;
-    let dir: string | undefined;
-    let url: string;
-    if (engine === "sqlite") {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-paging-"));
-      url = `file:${path.join(dir, "paging.db")}`;
-    } else {
-      cluster = await startCluster();
-      url = await createDatabase(cluster.adminUrl);
-    }
-    const store = await openStore(url);
+  for (const engine of benchEngines()) {
+    const database = await scratchDatabase(engine);
+    const store = await openStore(database.url);
     try {
       const [small, big] = await benchEngine(engine, store);
       for (const k of ["first", "middle", "newest"] as const) {
@@ -118,8 +105,7 @@ export async function pagingCost(): Promise<void> {
       }
     } finally {
       await store.close();
-      cluster?.stop();
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      database.dispose();
     }
   }
   console.log(`\n${"engine".padEnd(10)}${"page".padEnd(9)}${"1k ms".padStart(12)}${"200k ms".padStart(14)}${"ratio".padStart(9)}   target ≤ 1.2×`);
