@@ -12,7 +12,7 @@ import { userNames } from "@/lib/accounts/names";
 import { and, asc, count, eq, gt, lte, ne } from "drizzle-orm";
 import type { Store } from "@/db/store";
 import { requireActor, requireRole, type Actor } from "@/lib/access/service";
-import { estimateBefore, standingEstimates } from "@/lib/asof/estimates";
+import { estimateBefore, standingEstimatesOf } from "@/lib/asof/estimates";
 import { hypothesesAt } from "@/lib/asof/questions";
 import { aggregate, type PoolMethod } from "@/lib/math";
 import { describeEvent, WITHHELD_TYPES } from "@/lib/audit/describe";
@@ -227,7 +227,8 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
  * A line per question the window changed: the team's pooled figures at `from` against `to`
  * (each over the hypotheses open then), and each analyst who estimated in the window once —
  * from their standing estimate at `from` to their last in it. Seeks per analyst (the as-of
- * readers) and one count over the window, so the size of the window's history costs little.
+ * readers, one statement per end) and one count over the window, so the size of the
+ * window's history costs little.
  */
 async function questionLines(
   store: Store,
@@ -253,13 +254,19 @@ async function questionLines(
       .groupBy(s.estimates.questionId, s.estimates.analystId),
   ]);
   const scope = { questionIds: questions.map((q) => q.id) };
-  const [openFrom, openTo] = await Promise.all([hypothesesAt(store, scope, from), hypothesesAt(store, scope, to)]);
+  const [openFrom, openTo, standingAtFrom, standingAtTo] = await Promise.all([
+    hypothesesAt(store, scope, from),
+    hypothesesAt(store, scope, to),
+    standingEstimatesOf(store, scope.questionIds, from),
+    standingEstimatesOf(store, scope.questionIds, to),
+  ]);
   const openIds = (hs: typeof openFrom, q: string) => hs.filter((h) => h.questionId === q && h.status === "open").map((h) => h.id);
   const out: DiffQuestion[] = [];
   for (const q of questions) {
     const idsFrom = openIds(openFrom, q.id);
     const idsTo = openIds(openTo, q.id);
-    const [standingFrom, standingTo] = await Promise.all([standingEstimates(store, q.id, from), standingEstimates(store, q.id, to)]);
+    const standingFrom = standingAtFrom.get(q.id)!;
+    const standingTo = standingAtTo.get(q.id)!;
     const before = idsFrom.length > 0 ? aggregate(method, standingFrom.map((e) => e.probabilities), idsFrom) : null;
     const after = aggregate(
       method,

@@ -2,9 +2,11 @@
 // on a question is their newest at or before the time. One index seek per analyst on
 // estimates_latest_idx (question_id, analyst_id, created_at) — an analyst may have thousands
 // of estimates on a question, and the seek reads one; forecasters lists who to seek for.
+// The standing estimates of several questions are one statement: a correlated seek per
+// forecaster row, so a scenario's figures cost one round trip, not one per analyst.
 import "server-only";
-import { and, eq, lte, sql } from "drizzle-orm";
-import { preparedPerStore } from "@/db/prepared";
+import { aliasedTable, and, asc, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
+import { preparedIn, preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
 import type { TimedEstimate } from "@/lib/math";
@@ -14,17 +16,12 @@ export type EstimateState = Row<"estimates">;
 
 const queries = preparedPerStore(({ db, schema, prepare }) => {
   const e = schema.estimates;
-  const f = schema.forecasters;
   const ofAnalyst = and(
     eq(e.questionId, sql.placeholder("questionId")),
     eq(e.analystId, sql.placeholder("analystId")),
     lte(e.createdAt, bound(e.createdAt, "at")),
   );
   return {
-    forecasters: prepare(
-      db.select({ analystId: f.analystId, firstAt: f.firstAt }).from(f).where(eq(f.questionId, sql.placeholder("questionId"))),
-      "asof_forecasters",
-    ),
     // one seek: the newest row at or before `at`
     inForce: prepare(db.select().from(e).where(ofAnalyst).orderBy(...newestFirst(e.createdAt, e.id)).limit(1), "asof_estimate_in_force"),
     // the analyst's whole history up to `at`, oldest first
@@ -44,16 +41,36 @@ export async function estimateAt(store: Store, questionId: string, analystId: st
 export const estimateBefore = (store: Store, questionId: string, analystId: string, before: Date) =>
   estimateAt(store, questionId, analystId, new Date(before.getTime() - 1));
 
-/** Every analyst's estimate in force on a question at `at` (now when absent). */
-export async function standingEstimates(store: Store, questionId: string, at?: Date): Promise<EstimateState[]> {
-  const q = queries(store);
-  const out: EstimateState[] = [];
-  for (const f of await q.forecasters.execute({ questionId })) {
-    if (at && f.firstAt.getTime() > at.getTime()) continue;
-    const row = await estimateAt(store, questionId, f.analystId, at);
-    if (row) out.push(row);
-  }
+// per forecaster of the listed questions who had estimated by `at`, the row `inForce` seeks
+const standingOf = preparedIn("asof_standing", ({ db, schema }, ids) => {
+  const e = schema.estimates;
+  const f = schema.forecasters;
+  const mine = aliasedTable(e, "mine");
+  const inForce = db
+    .select({ id: mine.id })
+    .from(mine)
+    .where(and(eq(mine.questionId, f.questionId), eq(mine.analystId, f.analystId), lte(mine.createdAt, bound(mine.createdAt, "at"))))
+    .orderBy(...newestFirst(mine.createdAt, mine.id))
+    .limit(1);
+  return db
+    .select(getTableColumns(e))
+    .from(f)
+    .innerJoin(e, eq(e.id, inForce))
+    .where(and(inArray(f.questionId, ids), lte(f.firstAt, bound(f.firstAt, "at"))))
+    .orderBy(asc(f.questionId), asc(f.analystId));
+});
+
+/** Every analyst's estimate in force at `at` (now when absent) on each of these questions. */
+export async function standingEstimatesOf(store: Store, questionIds: readonly string[], at?: Date): Promise<Map<string, EstimateState[]>> {
+  const ids = [...new Set(questionIds)];
+  const out = new Map<string, EstimateState[]>(ids.map((id) => [id, []]));
+  for (const row of await standingOf.rows(store, ids, { at: at ?? END_OF_TIME })) out.get(row.questionId)!.push(row);
   return out;
+}
+
+/** Every analyst's estimate in force on a question at `at` (now when absent), by analyst id. */
+export async function standingEstimates(store: Store, questionId: string, at?: Date): Promise<EstimateState[]> {
+  return (await standingEstimatesOf(store, [questionId], at)).get(questionId)!;
 }
 
 /**

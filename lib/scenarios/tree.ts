@@ -6,7 +6,7 @@ import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
 import { aggregate, disagreement, restrictToOpen, outcomeProbability, type PoolMethod, type TreeQuestion } from "@/lib/math";
 import { openHypothesisIds, questionTreeAt } from "@/lib/asof/questions";
-import { standingEstimates } from "@/lib/asof/estimates";
+import { standingEstimatesOf } from "@/lib/asof/estimates";
 import { outcomesAt, recordedStateAt } from "@/lib/asof/recorded";
 import { resolutionsAt } from "@/lib/asof/resolutions";
 import { hides } from "@/lib/elicitation/hidden";
@@ -111,9 +111,14 @@ export async function buildScenarioView(
   const questions: QuestionView[] = [];
   const treeForOutcomes: TreeQuestion[] = [];
 
+  const standingBy = await standingEstimatesOf(
+    store,
+    tree.map((q) => q.id),
+    asOf,
+  );
   for (const q of tree) {
     const open = openHypothesisIds(q);
-    const standing = await standingEstimates(store, q.id, asOf);
+    const standing = standingBy.get(q.id)!;
     const mine = standing.find((e) => e.analystId === actorId);
     const resolution = resolutions.get(q.id)!;
     // the standing estimates and the resolution in hand say all the rule needs

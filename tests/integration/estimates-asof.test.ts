@@ -77,6 +77,30 @@ describe("the scenario as of a past time", () => {
 });
 
 describe("the scenario's own fields and outcomes as of a past time", () => {
+  it("pools, per question, each analyst's newest estimate by then, and leaves out an analyst whose first came later", async () => {
+    const s = await newScenario(a, "Two questions, two analysts");
+    await invite(a, s.id, b, "editor");
+    const q1 = await newQuestion(a, s.id, "Q1", ["H1", "H2"]);
+    const q2 = await newQuestion(a, s.id, "Q2", ["K1", "K2"]);
+    const [h1, h2] = q1.hypotheses;
+    const [k1, k2] = q2.hypotheses;
+    await estimate(a, q1.id, { [h1.id]: 0.8, [h2.id]: 0.2 }, "a on Q1");
+    await estimate(b, q1.id, { [h1.id]: 0.4, [h2.id]: 0.6 }, "b on Q1");
+    await estimate(a, q2.id, { [k1.id]: 0.9, [k2.id]: 0.1 }, "a on Q2");
+    const t = await between();
+    await estimate(a, q1.id, { [h1.id]: 0.1, [h2.id]: 0.9 }, "a changes Q1");
+    await estimate(b, q2.id, { [k1.id]: 0.3, [k2.id]: 0.7 }, "b's first on Q2");
+
+    // geometric pool: √(0.8·0.4) / (√(0.8·0.4) + √(0.2·0.6)) = 0.5657 / 0.9121
+    const then = expectOk(await a.get(`/api/v1/scenarios/${s.id}?${asOf(t)}`));
+    expect(hyp(then, h1.id).probability).toBeCloseTo(0.620204, 5);
+    expect(hyp(then, k1.id).probability).toBeCloseTo(0.9, 6);
+    // now: √(0.1·0.4) / (√(0.1·0.4) + √(0.9·0.6)) = 0.2 / 0.9348; √(0.9·0.3) / (√0.27 + √0.07)
+    const now = expectOk(await a.get(`/api/v1/scenarios/${s.id}`));
+    expect(hyp(now, h1.id).probability).toBeCloseTo(0.213939, 5);
+    expect(hyp(now, k1.id).probability).toBeCloseTo(0.662613, 5);
+  });
+
   it("shows the scenario's title and summary as they were then", async () => {
     const s = await newScenario(a, "Title then", "Summary then");
     const t = await between();
