@@ -8,13 +8,15 @@ export interface Store {
   readonly db: Db;
   readonly schema: Schema;
   /**
-   * One transaction of the engine's own: BEGIN IMMEDIATE on SQLite (one writer at a time),
-   * a pooled connection's transaction on PostgreSQL. Nested calls join the open one.
+   * One transaction of the engine's own: BEGIN IMMEDIATE on SQLite (one writer at a time,
+   * short transactions committed in groups), a pooled connection's transaction on
+   * PostgreSQL. Nested calls join the open one. `alone`: a long transaction (an import) that
+   * shares no commit with others, so no short write's reply waits for it.
    */
-  tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  tx<T>(fn: (tx: Db) => Promise<T>, options?: TxOptions): Promise<T>;
   /**
    * A read-only transaction whose reads all see one moment (an export, a copy): SQLite's
-   * transaction, PostgreSQL's REPEATABLE READ. Joins an open transaction.
+   * transaction (alone), PostgreSQL's REPEATABLE READ. Joins an open transaction.
    */
   snapshot<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /**
@@ -37,6 +39,10 @@ export interface Store {
    * store's transaction turn (they share the one connection), on PostgreSQL it is as is.
    */
   wrapAuthAdapter<F extends AuthAdapterFactory>(factory: F): F;
+}
+
+export interface TxOptions {
+  alone?: boolean;
 }
 
 /** The shape of better-auth's adapter factory, as far as the store needs to know it. */

@@ -10,7 +10,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { schema } from "../schema/sqlite";
 import { eq } from "drizzle-orm";
-import type { AuthAdapterFactory, Prepared, Store } from "../store";
+import type { AuthAdapterFactory, Prepared, Store, TxOptions } from "../store";
 import type { Db } from "../types";
 
 export type SqliteConnection = Database.Database;
@@ -112,7 +112,8 @@ export function openSqliteStore(url: string): SqliteStore {
     db,
     schema,
     tx,
-    snapshot: tx,
+    // an export reads for as long as it takes: no write's commit waits for it
+    snapshot: (fn) => tx(fn, { alone: true }),
     // transactions already take turns: one writer at a time
     lockScenario: async (t, scenarioId) => {
       const rows = await t.select({ id: schema.scenarios.id }).from(schema.scenarios).where(eq(schema.scenarios.id, scenarioId)).limit(1);
@@ -142,6 +143,8 @@ const GROUP_LIMIT = 64;
 
 interface Queued {
   fn: (tx: Db) => Promise<unknown>;
+  /** A long transaction: committed by itself, never in a group (TxOptions.alone). */
+  alone: boolean;
   /** The caller's async context, which the body runs in (request-scoped state, nested calls). */
   context: <R>(body: () => R) => R;
   resolve(value: unknown): void;
@@ -158,6 +161,9 @@ interface Queued {
  *   once the COMMIT is on disk (a reply still means the row is stored), or its error if the
  *   COMMIT fails.
  * - One caller alone is a group of one: BEGIN, its body, COMMIT, as before.
+ * - A reply can wait for the bodies that run after its own in the group (at most
+ *   GROUP_LIMIT - 1 short ones). A long transaction (`alone`: an import, an export) is
+ *   never grouped: the group before it commits first, and it commits by itself.
  * - Nested calls (a service calling another inside its body) join the open transaction.
  */
 function groupCommit(connection: SqliteConnection, db: Db): Store["tx"] {
@@ -177,18 +183,21 @@ function groupCommit(connection: SqliteConnection, db: Db): Store["tx"] {
     const failed: { caller: Queued; err: unknown }[] = [];
     try {
       while (queue.length > 0 && done.length + failed.length < GROUP_LIMIT) {
+        if (queue[0]!.alone && done.length + failed.length > 0) break;
         const caller = queue.shift()!;
         connection.exec("SAVEPOINT caller");
         try {
           const value = await caller.context(() => inTx.run(true, () => caller.fn(db)));
           connection.exec("RELEASE caller");
           done.push({ caller, value });
+          if (caller.alone) break;
         } catch (err) {
           failed.push({ caller, err });
           // some errors (a full disk, an I/O error) end the whole transaction
           if (!connection.inTransaction) throw err;
           connection.exec("ROLLBACK TO caller");
           connection.exec("RELEASE caller");
+          if (caller.alone) break;
         }
       }
       connection.exec("COMMIT");
@@ -216,10 +225,10 @@ function groupCommit(connection: SqliteConnection, db: Db): Store["tx"] {
     setImmediate(() => void turn().catch((err: unknown) => console.error("SQLite transaction queue", err)));
   }
 
-  return <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
+  return <T>(fn: (tx: Db) => Promise<T>, options: TxOptions = {}): Promise<T> => {
     if (inTx.getStore()) return fn(db);
     return new Promise<T>((resolve, reject) => {
-      queue.push({ fn, context: AsyncLocalStorage.snapshot(), resolve: resolve as (v: unknown) => void, reject });
+      queue.push({ fn, alone: options.alone === true, context: AsyncLocalStorage.snapshot(), resolve: resolve as (v: unknown) => void, reject });
       if (!turnPending) schedule();
     });
   };

@@ -82,9 +82,9 @@ export async function limitWrites(store: Store, key: string, limit: number, wind
   let counted = false; // by a committed transaction
   let refused = false;
   const request = {};
-  const tx: Store["tx"] = async (fn) => {
+  const tx: Store["tx"] = async (fn, options) => {
     // a nested call joins the open transaction, which already counts
-    if (openFor.getStore() === request) return store.tx(fn);
+    if (openFor.getStore() === request) return store.tx(fn, options);
     const result = await store.tx((t) =>
       openFor.run(request, async () => {
         if (!counted) {
@@ -96,6 +96,7 @@ export async function limitWrites(store: Store, key: string, limit: number, wind
         }
         return fn(t);
       }),
+      options,
     );
     counted = true;
     return result;

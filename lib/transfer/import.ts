@@ -87,6 +87,7 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
   const doc = await parseScenarioDocument(input, { maxRows: env().BRANCHPOINT_IMPORT_MAX_ROWS, pause });
   const s = store.schema;
 
+  // alone: a large import holds its transaction for seconds, and no other write's reply waits for it
   return store.tx(async (tx) => {
     const now = store.now();
     const ids = new Map<string, string>();
@@ -372,5 +373,5 @@ export async function importScenario(store: Store, actor: Actor | null, input: u
       },
     });
     return { id: scenarioId, title: sc.title };
-  });
+  }, { alone: true });
 }

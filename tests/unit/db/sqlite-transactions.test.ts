@@ -68,6 +68,32 @@ describe("SQLite transactions committed in groups", () => {
     expect(stored()).toEqual([3]);
   });
 
+  it("a long transaction is committed by itself: the write queued before it is on disk while it still runs", async () => {
+    const other = new Database(file, { readonly: true });
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const short = store.tx(async () => insert(1));
+      const long = store.tx(
+        async () => {
+          insert(2);
+          await gate;
+          insert(3);
+        },
+        { alone: true },
+      );
+      const next = store.tx(async () => insert(4));
+      // grouped with the long one, this would wait for the gate, which nothing opens
+      await short;
+      expect(stored(other)).toEqual([1]);
+      release();
+      await Promise.all([long, next]);
+      expect(stored(other)).toEqual([1, 2, 3, 4]);
+    } finally {
+      other.close();
+    }
+  });
+
   it("the body runs in its caller's async context", async () => {
     const request = new AsyncLocalStorage<string>();
     const seen = await Promise.all(["a", "b", "c"].map((id) => request.run(id, () => store.tx(async () => request.getStore()))));
