@@ -10,8 +10,9 @@ export interface Store {
   /**
    * One transaction of the engine's own: BEGIN IMMEDIATE on SQLite (one writer at a time,
    * short transactions committed in groups), a pooled connection's transaction on
-   * PostgreSQL. Nested calls join the open one. `alone`: a long transaction (an import) that
-   * shares no commit with others, so no short write's reply waits for it.
+   * PostgreSQL. Nested calls join the open one; a body must never wait for another caller's
+   * transaction. `alone`: a long transaction (an import) that shares no commit with others,
+   * so the writes queued before it do not wait for it.
    */
   tx<T>(fn: (tx: Db) => Promise<T>, options?: TxOptions): Promise<T>;
   /**

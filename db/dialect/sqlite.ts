@@ -112,7 +112,7 @@ export function openSqliteStore(url: string): SqliteStore {
     db,
     schema,
     tx,
-    // an export reads for as long as it takes: no write's commit waits for it
+    // an export reads for as long as it takes: the writes queued before it do not wait for it
     snapshot: (fn) => tx(fn, { alone: true }),
     // transactions already take turns: one writer at a time
     lockScenario: async (t, scenarioId) => {
@@ -154,20 +154,29 @@ interface Queued {
 /**
  * Transactions taken in turn, committed in groups. With synchronous = FULL each COMMIT waits
  * for the disk, and while it waits (better-sqlite3 is synchronous) nothing else runs, so the
- * callers that arrive meanwhile queue up. The next turn runs every queued caller, each
- * inside a SAVEPOINT of one BEGIN IMMEDIATE … COMMIT: one wait for the disk for the group.
- * - A caller whose body throws is rolled back to its savepoint; the rest of the group goes on.
+ * callers that arrive meanwhile queue up. The next turn runs the queued callers (and those
+ * that arrive while it runs, up to GROUP_LIMIT), each inside a SAVEPOINT of one
+ * BEGIN IMMEDIATE … COMMIT: one wait for the disk for the group.
+ * - A caller whose body throws is rolled back to its savepoint; the rest of the group goes
+ *   on. Some errors (a full disk, an I/O error) end the whole transaction: then the callers
+ *   before it, who have heard nothing, run again in the next group.
  * - Every caller hears its outcome after the group ends: those whose bodies succeeded only
  *   once the COMMIT is on disk (a reply still means the row is stored), or its error if the
- *   COMMIT fails.
- * - One caller alone is a group of one: BEGIN, its body, COMMIT, as before.
+ *   COMMIT fails. A group in which every body failed rolls back (no wait for the disk).
  * - A reply can wait for the bodies that run after its own in the group (at most
- *   GROUP_LIMIT - 1 short ones). A long transaction (`alone`: an import, an export) is
- *   never grouped: the group before it commits first, and it commits by itself.
- * - Nested calls (a service calling another inside its body) join the open transaction.
+ *   GROUP_LIMIT - 1). A long transaction (`alone`: an import, an export) is never grouped:
+ *   the group before it commits first, and it commits by itself. (A caller that arrives
+ *   while it runs waits for it, as every caller waited for the one ahead.)
+ * - So a body must never wait for another caller's transaction: that one settles only when
+ *   the group, possibly its own, commits. Nested calls (a service calling another inside its
+ *   body) join the open transaction instead; work a body leaves running after it returns
+ *   takes a turn of its own.
  */
 function groupCommit(connection: SqliteConnection, db: Db): Store["tx"] {
-  const inTx = new AsyncLocalStorage<true>();
+  // which caller's body an async context belongs to, and whose body is running now: a call
+  // joins the open transaction only from the running body (work a body left behind queues)
+  const inTx = new AsyncLocalStorage<Queued>();
+  let running: Queued | null = null;
   const queue: Queued[] = [];
   let turnPending = false;
 
@@ -185,25 +194,33 @@ function groupCommit(connection: SqliteConnection, db: Db): Store["tx"] {
       while (queue.length > 0 && done.length + failed.length < GROUP_LIMIT) {
         if (queue[0]!.alone && done.length + failed.length > 0) break;
         const caller = queue.shift()!;
-        connection.exec("SAVEPOINT caller");
         try {
-          const value = await caller.context(() => inTx.run(true, () => caller.fn(db)));
+          connection.exec("SAVEPOINT caller");
+          running = caller;
+          // awaited inside the caller's context, so a body that returns a query builder runs it there
+          const value = await caller.context(() => inTx.run(caller, async () => await caller.fn(db))).finally(() => (running = null));
           connection.exec("RELEASE caller");
           done.push({ caller, value });
-          if (caller.alone) break;
         } catch (err) {
           failed.push({ caller, err });
-          // some errors (a full disk, an I/O error) end the whole transaction
-          if (!connection.inTransaction) throw err;
+          if (!connection.inTransaction) {
+            queue.unshift(...done.splice(0).map((d) => d.caller));
+            return;
+          }
           connection.exec("ROLLBACK TO caller");
           connection.exec("RELEASE caller");
-          if (caller.alone) break;
         }
+        if (caller.alone) break;
       }
-      connection.exec("COMMIT");
+      connection.exec(done.length > 0 ? "COMMIT" : "ROLLBACK");
     } catch (err) {
-      if (connection.inTransaction) connection.exec("ROLLBACK");
+      // the COMMIT (or a savepoint's end) failed: nothing of the group is kept
       for (const d of done.splice(0)) failed.push({ caller: d.caller, err });
+      try {
+        if (connection.inTransaction) connection.exec("ROLLBACK");
+      } catch (rollbackErr) {
+        console.error("SQLite: could not roll back a failed group", rollbackErr);
+      }
     } finally {
       for (const { caller, value } of done) caller.resolve(value);
       for (const { caller, err } of failed) caller.reject(err);
@@ -225,8 +242,9 @@ function groupCommit(connection: SqliteConnection, db: Db): Store["tx"] {
     setImmediate(() => void turn().catch((err: unknown) => console.error("SQLite transaction queue", err)));
   }
 
-  return <T>(fn: (tx: Db) => Promise<T>, options: TxOptions = {}): Promise<T> => {
-    if (inTx.getStore()) return fn(db);
+  return async <T>(fn: (tx: Db) => Promise<T>, options: TxOptions = {}): Promise<T> => {
+    const own = inTx.getStore();
+    if (own !== undefined && own === running) return fn(db);
     return new Promise<T>((resolve, reject) => {
       queue.push({ fn, alone: options.alone === true, context: AsyncLocalStorage.snapshot(), resolve: resolve as (v: unknown) => void, reject });
       if (!turnPending) schedule();
@@ -236,7 +254,9 @@ function groupCommit(connection: SqliteConnection, db: Db): Store["tx"] {
 
 // better-auth writes on the same connection as the services. An open service transaction
 // would otherwise absorb (and could roll back) a concurrent sign-in's session row, so every
-// auth write takes its turn like any other transaction.
+// auth write takes its turn like any other transaction. Its own "transactions" (sign-up's
+// user, account and session) are as-is without a database transaction of their own: the
+// callback gets this adapter, so each of those writes takes its turn too.
 const AUTH_WRITES = ["create", "update", "updateMany", "delete", "deleteMany", "consumeOne", "incrementOne"] as const;
 
 function serializeWrites<F extends AuthAdapterFactory>(tx: Store["tx"], factory: F): F {
@@ -247,6 +267,7 @@ function serializeWrites<F extends AuthAdapterFactory>(tx: Store["tx"], factory:
       const fn = adapter[name];
       if (typeof fn === "function") out[name] = (...args: unknown[]) => tx(async () => (fn as (...a: unknown[]) => Promise<unknown>).apply(adapter, args));
     }
+    out.transaction = (callback: (trx: Record<string, unknown>) => Promise<unknown>) => callback(out);
     return out;
   };
   return wrapped as unknown as F;

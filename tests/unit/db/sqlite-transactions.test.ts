@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { openSqliteStore, type SqliteStore } from "@/db/dialect/sqlite";
 
 let dir: string;
@@ -43,6 +44,19 @@ describe("SQLite transactions committed in groups", () => {
     expect(outcomes[7]).toEqual({ status: "rejected", reason: new Error("caller 7 refused") });
     expect(outcomes.filter((o, i) => i !== 7)).toEqual(Array.from({ length: 19 }, (_, k) => ({ status: "fulfilled", value: `caller ${k < 7 ? k : k + 1}` })));
     expect(stored()).toEqual([0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+  });
+
+  it("when one caller's error ends the whole transaction (a full disk), the others still land", async () => {
+    const pages = store.connection.pragma("page_count", { simple: true }) as number;
+    store.connection.pragma(`max_page_count = ${pages + 5}`);
+    const outcomes = await Promise.allSettled([
+      store.tx(async () => insert(1)),
+      store.tx(async () => store.connection.prepare("insert into notes (n, body) values (2, ?)").run("x".repeat(1_000_000))),
+      store.tx(async () => insert(3)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: "SQLITE_FULL" });
+    expect(stored()).toEqual([1, 3]);
   });
 
   it("a caller hears of success only once its row can be read by another connection", async () => {
@@ -92,6 +106,62 @@ describe("SQLite transactions committed in groups", () => {
     } finally {
       other.close();
     }
+  });
+
+  it("a sign-up during a long transaction is not absorbed into it (nor rolled back with it)", async () => {
+    const adapter = store.wrapAuthAdapter(
+      drizzleAdapter(store.db, { provider: "sqlite", schema: { user: store.schema.user, session: store.schema.session, account: store.schema.account, verification: store.schema.verification } }),
+    )({} as never) as unknown as { transaction<R>(cb: (trx: { create(x: unknown): Promise<unknown> }) => Promise<R>): Promise<R> };
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const long = store.tx(
+      async () => {
+        insert(1);
+        await gate;
+        throw new Error("import refused");
+      },
+      { alone: true },
+    );
+    await expect.poll(() => stored()).toEqual([1]); // the long one is open, waiting
+    const now = new Date();
+    const signedUp = adapter.transaction((trx) =>
+      trx.create({ model: "user", data: { id: "u1", name: "Ann", email: "ann@example.com", emailVerified: false, createdAt: now, updatedAt: now } }),
+    );
+    // one turn of the event loop: a write that did not take its turn has been made by now
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await expect(long).rejects.toThrow("import refused");
+    await signedUp;
+    expect(stored()).toEqual([]);
+    expect(store.connection.prepare("select email from user").all()).toEqual([{ email: "ann@example.com" }]);
+  });
+
+  it("work a body leaves running takes its own turn later, not a place in whatever transaction is open", async () => {
+    let go!: () => void;
+    const gate = new Promise<void>((resolve) => (go = resolve));
+    let leftover!: Promise<unknown>;
+    await store.tx(async () => {
+      insert(1);
+      leftover = gate.then(() => store.tx(async () => insert(2)));
+    });
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const long = store.tx(
+      async () => {
+        insert(3);
+        await hold;
+        throw new Error("refused");
+      },
+      { alone: true },
+    );
+    await expect.poll(() => stored()).toEqual([1, 3]);
+    go();
+    // one turn of the event loop: a call that joined the open transaction has written by now
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await expect(long).rejects.toThrow("refused");
+    await leftover;
+    expect(stored()).toEqual([1, 2]);
   });
 
   it("the body runs in its caller's async context", async () => {
