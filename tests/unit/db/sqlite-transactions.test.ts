@@ -27,6 +27,27 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * A long transaction (alone) that writes note `n`, then waits until fail() is called and
+ * throws: held open, as an import is between its chunks.
+ */
+function failingLongTransaction(n: number) {
+  let fail!: () => void;
+  const held = new Promise<void>((resolve) => (fail = resolve));
+  const done = store.tx(
+    async () => {
+      insert(n);
+      await held;
+      throw new Error("refused");
+    },
+    { alone: true },
+  );
+  return { done, fail };
+}
+
+/** One turn of the event loop: a write that did not wait for its turn has been made by then. */
+const oneTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 const insert = (n: number) => store.connection.prepare("insert into notes (n, body) values (?, ?)").run(n, `note ${n}`);
 const stored = (conn: Database.Database = store.connection) => (conn.prepare("select n from notes order by n").all() as { n: number }[]).map((r) => r.n);
 
@@ -112,25 +133,15 @@ describe("SQLite transactions committed in groups", () => {
     const adapter = store.wrapAuthAdapter(
       drizzleAdapter(store.db, { provider: "sqlite", schema: { user: store.schema.user, session: store.schema.session, account: store.schema.account, verification: store.schema.verification } }),
     )({} as never) as unknown as { transaction<R>(cb: (trx: { create(x: unknown): Promise<unknown> }) => Promise<R>): Promise<R> };
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const long = store.tx(
-      async () => {
-        insert(1);
-        await gate;
-        throw new Error("import refused");
-      },
-      { alone: true },
-    );
+    const long = failingLongTransaction(1);
     await expect.poll(() => stored()).toEqual([1]); // the long one is open, waiting
     const now = new Date();
     const signedUp = adapter.transaction((trx) =>
       trx.create({ model: "user", data: { id: "u1", name: "Ann", email: "ann@example.com", emailVerified: false, createdAt: now, updatedAt: now } }),
     );
-    // one turn of the event loop: a write that did not take its turn has been made by now
-    await new Promise((resolve) => setImmediate(resolve));
-    release();
-    await expect(long).rejects.toThrow("import refused");
+    await oneTurn();
+    long.fail();
+    await expect(long.done).rejects.toThrow("refused");
     await signedUp;
     expect(stored()).toEqual([]);
     expect(store.connection.prepare("select email from user").all()).toEqual([{ email: "ann@example.com" }]);
@@ -144,22 +155,12 @@ describe("SQLite transactions committed in groups", () => {
       insert(1);
       leftover = gate.then(() => store.tx(async () => insert(2)));
     });
-    let release!: () => void;
-    const hold = new Promise<void>((resolve) => (release = resolve));
-    const long = store.tx(
-      async () => {
-        insert(3);
-        await hold;
-        throw new Error("refused");
-      },
-      { alone: true },
-    );
+    const long = failingLongTransaction(3);
     await expect.poll(() => stored()).toEqual([1, 3]);
     go();
-    // one turn of the event loop: a call that joined the open transaction has written by now
-    await new Promise((resolve) => setImmediate(resolve));
-    release();
-    await expect(long).rejects.toThrow("refused");
+    await oneTurn();
+    long.fail();
+    await expect(long.done).rejects.toThrow("refused");
     await leftover;
     expect(stored()).toEqual([1, 2]);
   });
