@@ -5,28 +5,30 @@
 // The standing estimates of several questions are one statement: a correlated seek per
 // forecaster row, so a scenario's figures cost one round trip, not one per analyst.
 import "server-only";
-import { aliasedTable, and, asc, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, getTableColumns, inArray, lte, sql, type AnyColumn, type SQLWrapper } from "drizzle-orm";
 import { preparedIn, preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
-import type { Row } from "@/db/types";
+import type { Row, Schema } from "@/db/types";
 import type { TimedEstimate } from "@/lib/math";
 import { END_OF_TIME, bound, newestFirst, oldestFirst } from "./query";
 
 export type EstimateState = Row<"estimates">;
 
+type Estimates = Schema["estimates"];
+
+/** An analyst's rows on a question written by the placeholder `at`. */
+const ofAnalyst = (e: Estimates, questionId: SQLWrapper | AnyColumn, analystId: SQLWrapper | AnyColumn) =>
+  and(eq(e.questionId, questionId), eq(e.analystId, analystId), lte(e.createdAt, bound(e.createdAt, "at")));
+
 const queries = preparedPerStore(({ db, schema, prepare }) => {
   const e = schema.estimates;
-  const ofAnalyst = and(
-    eq(e.questionId, sql.placeholder("questionId")),
-    eq(e.analystId, sql.placeholder("analystId")),
-    lte(e.createdAt, bound(e.createdAt, "at")),
-  );
+  const mine = ofAnalyst(e, sql.placeholder("questionId"), sql.placeholder("analystId"));
   return {
     // one seek: the newest row at or before `at`
-    inForce: prepare(db.select().from(e).where(ofAnalyst).orderBy(...newestFirst(e.createdAt, e.id)).limit(1), "asof_estimate_in_force"),
+    inForce: prepare(db.select().from(e).where(mine).orderBy(...newestFirst(e.createdAt, e.id)).limit(1), "asof_estimate_in_force"),
     // the analyst's whole history up to `at`, oldest first
     history: prepare(
-      db.select({ createdAt: e.createdAt, probabilities: e.probabilities }).from(e).where(ofAnalyst).orderBy(...oldestFirst(e.createdAt, e.id)),
+      db.select({ createdAt: e.createdAt, probabilities: e.probabilities }).from(e).where(mine).orderBy(...oldestFirst(e.createdAt, e.id)),
       "asof_estimate_history",
     ),
   };
@@ -45,12 +47,12 @@ export const estimateBefore = (store: Store, questionId: string, analystId: stri
 const standingOf = preparedIn("asof_standing", ({ db, schema }, ids) => {
   const e = schema.estimates;
   const f = schema.forecasters;
-  const mine = aliasedTable(e, "mine");
+  const theirs = aliasedTable(e, "theirs");
   const inForce = db
-    .select({ id: mine.id })
-    .from(mine)
-    .where(and(eq(mine.questionId, f.questionId), eq(mine.analystId, f.analystId), lte(mine.createdAt, bound(mine.createdAt, "at"))))
-    .orderBy(...newestFirst(mine.createdAt, mine.id))
+    .select({ id: theirs.id })
+    .from(theirs)
+    .where(ofAnalyst(theirs, f.questionId, f.analystId))
+    .orderBy(...newestFirst(theirs.createdAt, theirs.id))
     .limit(1);
   return db
     .select(getTableColumns(e))
