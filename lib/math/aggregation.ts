@@ -9,7 +9,7 @@
 // for it — the same as imputing its value from the other analysts'. A hypothesis nobody
 // gave a value is absent from the result (callers show "no estimate").
 
-import { clampProbability, normalize, restrictToGiven, type Probabilities } from "./probability";
+import { clampProbability, scaleToOne, type Probabilities } from "./probability";
 
 export type PoolMethod = "geometric" | "median" | "mean";
 
@@ -64,40 +64,74 @@ export function meanPool(
   return aggregate("mean", estimates, openIds);
 }
 
-/** Per method: what each estimate's value becomes before pooling, and how a column of those combines. */
-const POOL: Readonly<Record<PoolMethod, { prepare: ((v: number) => number) | null; combine: (values: readonly number[]) => number }>> = {
-  geometric: { prepare: logOf, combine: (logs) => Math.exp(mean(logs)) },
-  median: { prepare: null, combine: median },
-  mean: { prepare: null, combine: mean },
+/**
+ * The mean of column j over the rows that gave it a value (mean() without building the
+ * list: a series pools at every one of thousands of moments); null when none did.
+ */
+function columnMean(rows: readonly Float64Array[], j: number): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const r of rows) {
+    const v = r[j]!;
+    if (Number.isNaN(v)) continue;
+    sum += v;
+    n += 1;
+  }
+  return n === 0 ? null : sum / n;
+}
+
+// column j's values over the rows that gave one, in the rows' order (into `list`)
+function columnValues(rows: readonly Float64Array[], j: number, list: number[]): number[] {
+  list.length = 0;
+  for (const r of rows) if (!Number.isNaN(r[j]!)) list.push(r[j]!);
+  return list;
+}
+
+const scratch: number[] = [];
+
+/**
+ * Per method: what each estimate's value becomes before pooling, and how column j of such
+ * rows combines (null when no row gave it a value).
+ */
+const POOL: Readonly<Record<PoolMethod, { prepare: ((v: number) => number) | null; combine: (rows: readonly Float64Array[], j: number) => number | null }>> = {
+  geometric: {
+    prepare: logOf,
+    combine: (rows, j) => {
+      const m = columnMean(rows, j);
+      return m === null ? null : Math.exp(m);
+    },
+  },
+  median: {
+    prepare: null,
+    combine: (rows, j) => {
+      const values = columnValues(rows, j, scratch);
+      return values.length === 0 ? null : median(values);
+    },
+  },
+  mean: { prepare: null, combine: columnMean },
 };
 
 /** The open ids once each, in order: the columns pooling works over. */
 export const poolIds = (openIds: readonly string[]): string[] => [...new Set(openIds)];
 
 /**
- * An estimate already passed through restrictToGiven(e, openIds), as a row of numbers over
- * `ids` (from poolIds): NaN where it gave no value, and for the geometric pool the logs.
- * A series pools the same standing estimates at thousands of moments: it makes each row
- * once, and each pool is then a pass over numbers rather than lookups by id.
+ * An estimate as a row of numbers over `ids` (from poolIds): what restrictToGiven(e, ids)
+ * gives — renormalised over the ids it gave a value for — NaN where it gave none, and for
+ * the geometric pool the logs. A series pools the same standing estimates at thousands of
+ * moments: it makes each row once, and each pool is then a pass over numbers rather than
+ * lookups by id. Computed without building the restricted estimate.
  */
-export function poolRow(method: PoolMethod, given: Probabilities, ids: readonly string[]): Float64Array {
+export function poolRow(method: PoolMethod, estimate: Probabilities, ids: readonly string[]): Float64Array {
   const prepare = POOL[method].prepare;
-  const row = new Float64Array(ids.length);
-  for (let j = 0; j < ids.length; j++) {
-    const v = given[ids[j]!];
-    row[j] = typeof v !== "number" ? NaN : prepare ? prepare(v) : v;
-  }
+  const row = new Float64Array(ids.length).fill(NaN);
+  const given: number[] = [];
+  for (let j = 0; j < ids.length; j++) if (Object.prototype.hasOwnProperty.call(estimate, ids[j]!)) given.push(j);
+  scaleToOne(
+    given.length,
+    (i) => estimate[ids[given[i]!]!],
+    (i, p) => (row[given[i]!] = prepare ? prepare(p) : p),
+  );
   return row;
-}
-
-// per column j, the values of the rows that gave one, in the rows' order
-function eachColumn(rows: readonly Float64Array[], n: number, f: (j: number, values: number[]) => void): void {
-  const values: number[] = [];
-  for (let j = 0; j < n; j++) {
-    values.length = 0;
-    for (const r of rows) if (!Number.isNaN(r[j]!)) values.push(r[j]!);
-    if (values.length > 0) f(j, values);
-  }
 }
 
 /**
@@ -106,23 +140,22 @@ function eachColumn(rows: readonly Float64Array[], n: number, f: (j: number, val
  */
 export function poolRows(method: PoolMethod, rows: readonly Float64Array[], ids: readonly string[]): Probabilities | null {
   const { combine } = POOL[method];
-  const pooled: Probabilities = {};
-  let any = false;
-  eachColumn(rows, ids.length, (j, values) => {
-    pooled[ids[j]!] = combine(values);
-    any = true;
-  });
-  return any ? normalize(pooled) : null;
-}
-
-/** The second half of aggregate(), for estimates already passed through restrictToGiven(e, openIds). */
-export function poolGiven(method: PoolMethod, given: readonly Probabilities[], openIds: readonly string[]): Probabilities | null {
-  const ids = poolIds(openIds);
-  return poolRows(
-    method,
-    given.map((g) => poolRow(method, g, ids)),
-    ids,
+  const pooledIds: string[] = [];
+  const pooled: number[] = [];
+  for (let j = 0; j < ids.length; j++) {
+    const v = combine(rows, j);
+    if (v === null) continue;
+    pooledIds.push(ids[j]!);
+    pooled.push(v);
+  }
+  if (pooledIds.length === 0) return null;
+  const out: Probabilities = {};
+  scaleToOne(
+    pooledIds.length,
+    (i) => pooled[i],
+    (i, p) => (out[pooledIds[i]!] = p),
   );
+  return out;
 }
 
 /** The pool by name. null when no open hypothesis has a value from any estimate. */
@@ -131,10 +164,11 @@ export function aggregate(
   estimates: readonly Probabilities[],
   openIds: readonly string[],
 ): Probabilities | null {
-  return poolGiven(
+  const ids = poolIds(openIds);
+  return poolRows(
     method,
-    estimates.map((e) => restrictToGiven(e, openIds)),
-    openIds,
+    estimates.map((e) => poolRow(method, e, ids)),
+    ids,
   );
 }
 
@@ -150,13 +184,15 @@ export function disagreement(
   openIds: readonly string[],
 ): number | null {
   const ids = poolIds(openIds);
-  const rows = estimates.map((e) => poolRow("mean", restrictToGiven(e, openIds), ids));
+  const rows = estimates.map((e) => poolRow("mean", e, ids));
   let total = 0;
   let given = 0;
-  eachColumn(rows, ids.length, (_, values) => {
+  for (let j = 0; j < ids.length; j++) {
+    const values = columnValues(rows, j, []);
+    if (values.length === 0) continue;
     const m = mean(values);
     total += Math.sqrt(mean(values.map((v) => (v - m) ** 2)));
     given += 1;
-  });
+  }
   return given === 0 ? null : total / given;
 }

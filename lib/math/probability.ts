@@ -24,10 +24,15 @@ function mass(p: number | undefined): number {
   return p !== undefined && Number.isFinite(p) && p > 0 ? p : 0;
 }
 
-function uniform(ids: readonly string[]): Probabilities {
-  const out: Probabilities = {};
-  for (const id of ids) out[id] = 1 / ids.length;
-  return out;
+/**
+ * normalize()'s rule over n values, for callers that hold them in arrays: put(i, mass / total
+ * mass) for each, or 1/n each when there is no mass at all. The pools run it hundreds of
+ * thousands of times in a series, where building an object per step was most of the cost.
+ */
+export function scaleToOne(n: number, valueAt: (i: number) => number | undefined, put: (i: number, p: number) => void): void {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += mass(valueAt(i));
+  for (let i = 0; i < n; i++) put(i, sum === 0 ? 1 / n : mass(valueAt(i)) / sum);
 }
 
 /**
@@ -36,11 +41,12 @@ function uniform(ids: readonly string[]): Probabilities {
  */
 export function normalize(probs: Probabilities): Probabilities {
   const ids = Object.keys(probs);
-  let sum = 0;
-  for (const id of ids) sum += mass(probs[id]);
-  if (sum === 0) return uniform(ids);
   const out: Probabilities = {};
-  for (const id of ids) out[id] = mass(probs[id]) / sum;
+  scaleToOne(
+    ids.length,
+    (i) => probs[ids[i]!],
+    (i, p) => (out[ids[i]!] = p),
+  );
   return out;
 }
 

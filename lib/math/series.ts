@@ -1,6 +1,6 @@
 // A question's probabilities over time. Step-shaped: a value holds until the next change.
 import { poolIds, poolRow, poolRows, type PoolMethod } from "./aggregation";
-import { restrictToGiven, type Probabilities } from "./probability";
+import type { Probabilities } from "./probability";
 
 export interface SeriesEstimate {
   at: number;
@@ -71,7 +71,7 @@ export function pooledSeries({ estimates, openSets, method, until = Number.POSIT
   const rows: Float64Array[] = [];
   const rowOf = new Map<string, number>();
   const ready = (analystId: string, p: Probabilities) => {
-    const row = poolRow(method, restrictToGiven(p, openIds), ids);
+    const row = poolRow(method, p, ids);
     const i = rowOf.get(analystId);
     if (i === undefined) rowOf.set(analystId, rows.push(row) - 1);
     else rows[i] = row;

@@ -5,7 +5,9 @@ import {
   meanPool,
   aggregate,
   disagreement,
+  restrictToGiven,
 } from "../../../lib/math";
+import { poolRow } from "../../../lib/math/aggregation";
 
 const A = { a: 0.6, b: 0.4 };
 const B = { a: 0.2, b: 0.8 };
@@ -214,5 +216,25 @@ describe("disagreement", () => {
   it("is 0 for one analyst and null for none", () => {
     expect(disagreement([A], ["a", "b"])).toBe(0);
     expect(disagreement([], ["a", "b"])).toBeNull();
+  });
+});
+
+describe("poolRow", () => {
+  // the restricted estimate, by its definition (restrictToGiven), as a row over ids
+  const expected = (method: "geometric" | "mean", e: Record<string, number>, ids: string[]) => {
+    const given = restrictToGiven(e, ids);
+    return ids.map((id) => (id in given ? (method === "geometric" ? Math.log(Math.min(0.9999, Math.max(0.0001, given[id]!))) : given[id]!) : NaN));
+  };
+  const cases: [Record<string, number>, string[]][] = [
+    [{ a: 0.5, b: 0.3, x: 0.2 }, ["a", "b", "c"]], // x archived, c added later
+    [{ a: 1, b: 0 }, ["a", "b", "c"]], // an explicit 0 is given
+    [{ a: 0, b: 0, x: 1 }, ["a", "b"]], // no mass left: uniform over the given ids
+    [{ x: 1 }, ["a", "b"]], // nothing given
+    [{ a: -1, b: Number.NaN, c: 0.25 }, ["a", "b", "c"]], // bad values count as no mass
+  ];
+  it("is restrictToGiven's estimate as numbers, NaN where it gave none, logs for the geometric pool", () => {
+    for (const [e, ids] of cases) {
+      for (const method of ["geometric", "mean"] as const) expect(Array.from(poolRow(method, e, ids))).toEqual(expected(method, e, ids));
+    }
   });
 });
