@@ -98,6 +98,17 @@ describe("imports hold to the API's rules", () => {
   });
 });
 
+/**
+ * Resolves once at least `ms` are left in the current one-minute window. The limits count
+ * per fixed window of the wall clock (lib/security/rate-limit.ts: windows start at whole
+ * minutes), so a run of requests that crossed into the next window would start counting
+ * again halfway through and see fewer refusals than it should.
+ */
+async function roomInWindow(ms: number): Promise<void> {
+  const WINDOW = 60_000;
+  await expect.poll(() => WINDOW - (Date.now() % WINDOW) >= ms, { interval: 100, timeout: ms + 10_000 }).toBe(true);
+}
+
 describe("sign-in limits, counted per real address and per account, in the database", () => {
   let limited: RunningServer;
   let proxied: RunningServer;
@@ -117,6 +128,7 @@ describe("sign-in limits, counted per real address and per account, in the datab
   it("a fresh X-Forwarded-For per request does not escape the limit; 429 carries Retry-After; the count holds on another instance", async () => {
     const victim = uniqueEmail("victim");
     expect((await authPost(new ApiClient(limited.url), "/api/auth/sign-up/email", { email: victim, password: TEST_PASSWORD, name: "Victim" })).status).toBe(200);
+    await roomInWindow(20_000);
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 8; i++) {
@@ -129,7 +141,7 @@ describe("sign-in limits, counted per real address and per account, in the datab
     expect(Number(retryAfter)).toBeGreaterThan(0);
     // the other instance shares the count (the socket is the same address: no X-Forwarded-For here)
     expect((await new ApiClient(proxied.url).request("POST", "/api/auth/sign-in/email", { email: victim, password: TEST_PASSWORD })).status).toBe(429);
-  });
+  }, 60_000);
 
   it("behind a trusted proxy each client has its own count; repeated wrong passwords make the account wait, whatever the address", async () => {
     const email = uniqueEmail("target");
@@ -148,6 +160,7 @@ describe("sign-in limits, counted per real address and per account, in the datab
     const c = new ApiClient(limited.url);
     const up = await c.request("POST", "/api/auth/sign-up/email", { email: uniqueEmail("writer"), password: TEST_PASSWORD, name: "Writer" }, { "x-forwarded-for": "1.2.3.4" });
     expect(up.status).toBe(200);
+    await roomInWindow(25_000);
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await c.post("/api/v1/scenarios", { title: `s${i}` })).status);
     expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
@@ -158,18 +171,19 @@ describe("sign-in limits, counted per real address and per account, in the datab
     const mine = expectOk(await c.get("/api/v1/scenarios"));
     expect(mine.items.filter((x: any) => /^s\d+$/.test(x.title)).length).toBe(20);
     expect(mine.items.some((x: any) => x.title === "one too many")).toBe(false);
-  });
+  }, 60_000);
 
   it("25 writes at once with 20 allowed: exactly 20 land, each with its count, however they interleave", async () => {
     const c = new ApiClient(limited.url);
     const up = await c.request("POST", "/api/auth/sign-up/email", { email: uniqueEmail("burst"), password: TEST_PASSWORD, name: "Burst" }, { "x-forwarded-for": "1.2.3.5" });
     expect(up.status).toBe(200);
+    await roomInWindow(15_000);
     const statuses = await Promise.all(Array.from({ length: 25 }, (_, i) => c.post("/api/v1/scenarios", { title: `burst ${i}` }).then((r) => r.status)));
     expect(statuses.filter((s) => s === 201)).toHaveLength(20);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     const mine = expectOk(await c.get("/api/v1/scenarios"));
     expect(mine.items.filter((x: any) => x.title.startsWith("burst ")).length).toBe(20);
-  });
+  }, 60_000);
 });
 
 describe("accounts", () => {
