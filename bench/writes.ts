@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { ensureBuild } from "../tests/support/build";
 import { ApiClient } from "../tests/support/client";
 import { authPost, TEST_PASSWORD, uniqueEmail } from "../tests/support/accounts";
-import { createDatabase, startCluster } from "../tests/support/postgres";
 import { startServer, type RunningServer } from "../tests/support/server";
+import { scratchDatabase } from "./engines";
 
 const CLIENTS = 16;
 const SECONDS = 10;
@@ -47,10 +47,10 @@ async function phase(clients: ApiClient[], questionId: string, ids: string[]) {
 
 export async function writeThroughput(): Promise<void> {
   ensureBuild();
-  const cluster = await startCluster();
+  const database = await scratchDatabase("postgres");
   const servers: RunningServer[] = [];
   try {
-    const databaseUrl = await createDatabase(cluster.adminUrl);
+    const databaseUrl = database.url;
     const env = { BETTER_AUTH_SECRET: randomBytes(32).toString("hex"), BETTER_AUTH_URL: PUBLIC };
     servers.push(await startServer({ env, databaseUrl }));
     servers.push(await startServer({ env, databaseUrl }));
@@ -80,6 +80,6 @@ export async function writeThroughput(): Promise<void> {
     console.log(`  two / one: ${(two.rps / one.rps).toFixed(2)}× (2 cores shared by clients, instances and PostgreSQL)`);
   } finally {
     for (const s of servers) await s.stop();
-    cluster.stop();
+    database.dispose();
   }
 }

@@ -47,7 +47,7 @@ export function preparedFamily<K, T>(build: (s: Statements, key: K) => T): (stor
 }
 
 /** How many ids a prepared IN (…) list takes; a longer list runs in slices of this many. */
-export const IN_SLOTS = 16;
+const IN_SLOTS = 16;
 
 /**
  * A statement over a list of ids, prepared once per list length (1…IN_SLOTS): `build` puts
@@ -72,18 +72,16 @@ export function preparedIn<Q>(name: string, build: (s: Statements, ids: Placehol
     }
     return out;
   };
+  // every slice's rows, one at a time: spreading a large slice into push() would overflow the call stack
+  const collect = async <R>(store: Store, ids: readonly string[], params: Record<string, unknown>, run: (p: Prepared<Q>, params: Record<string, unknown>) => Promise<R[]>) => {
+    const out: R[] = [];
+    for (const x of slices(ids, params)) for (const row of await run(family(store, x.slots), x.params)) out.push(row);
+    return out;
+  };
   return {
-    async rows(store: Store, ids: readonly string[], params: Record<string, unknown> = {}): Promise<Rows<Q>> {
-      const out: unknown[] = [];
-      // one at a time: spreading a large slice into push() would overflow the call stack
-      for (const x of slices(ids, params)) for (const row of (await family(store, x.slots).execute(x.params)) as unknown[]) out.push(row);
-      return out as Rows<Q>;
-    },
+    rows: async (store: Store, ids: readonly string[], params: Record<string, unknown> = {}): Promise<Rows<Q>> =>
+      (await collect(store, ids, params, (p, v) => p.execute(v) as Promise<unknown[]>)) as Rows<Q>,
     /** As rows(), each an array in the select's order (Prepared.plainRows says when that is safe). */
-    async plainRows(store: Store, ids: readonly string[], params: Record<string, unknown> = {}): Promise<unknown[][]> {
-      const out: unknown[][] = [];
-      for (const x of slices(ids, params)) for (const row of await family(store, x.slots).plainRows(x.params)) out.push(row);
-      return out;
-    },
+    plainRows: (store: Store, ids: readonly string[], params: Record<string, unknown> = {}): Promise<unknown[][]> => collect(store, ids, params, (p, v) => p.plainRows(v)),
   };
 }

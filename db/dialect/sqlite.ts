@@ -243,8 +243,7 @@ function groupCommit(connection: SqliteConnection, db: Db): Store["tx"] {
   }
 
   return async <T>(fn: (tx: Db) => Promise<T>, options: TxOptions = {}): Promise<T> => {
-    const own = inTx.getStore();
-    if (own !== undefined && own === running) return fn(db);
+    if (running !== null && inTx.getStore() === running) return fn(db);
     return new Promise<T>((resolve, reject) => {
       queue.push({ fn, alone: options.alone === true, context: AsyncLocalStorage.snapshot(), resolve: resolve as (v: unknown) => void, reject });
       if (!turnPending) schedule();

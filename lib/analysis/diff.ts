@@ -158,13 +158,10 @@ export async function getDiff(store: Store, actor: Actor | null, scenarioId: str
   const withheld = (type: string, actorId: string | null, questionId: string | null | undefined) =>
     WITHHELD_TYPES.has(type) && actorId !== a.id && !!questionId && hidden.has(questionId);
   const summaries = lines.filter((q) => !hidden.has(q.questionId));
-  const userIds = [
-    ...new Set([
-      ...page.items.flatMap((x) => ("estimate" in x ? [x.estimate.analystId] : x.event.actorId ? [x.event.actorId] : [])),
-      ...summaries.flatMap((q) => q.estimates.map((e) => e.analystId)),
-    ]),
-  ];
-  const people = await userNames(store, userIds);
+  const people = await userNames(store, [
+    ...page.items.flatMap((x) => ("estimate" in x ? [x.estimate.analystId] : x.event.actorId ? [x.event.actorId] : [])),
+    ...summaries.flatMap((q) => q.estimates.map((e) => e.analystId)),
+  ]);
   const nameOf = (id: string | null) => (id ? (people.get(id) ?? null) : null);
   for (const q of summaries) for (const e of q.estimates) e.analystName = nameOf(e.analystId);
 

@@ -5,13 +5,12 @@
 //     from ratings_hypothesis_idx, which yields each cell's rows together and oldest first;
 //     prepared once per hypothesis count (db/prepared.ts preparedIn), so a request neither
 //     builds nor compiles SQL;
-//   - some evidence items (ratingsAt): ranges on ratings_cell_idx (evidence_id, hypothesis_id, …).
+//   - one evidence item (ratingsAt): a range on ratings_cell_idx (evidence_id, hypothesis_id, …).
 import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { preparedIn } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Row } from "@/db/types";
-import { chunks } from "@/lib/chunks";
 import type { Consistency } from "@/lib/math";
 import { END_OF_TIME, bound, oldestFirst, writtenByAt } from "./query";
 import { inForce, lastOfRuns } from "./rule";
@@ -27,8 +26,6 @@ export interface RatingState {
 
 /** A rated cell as the matrix reads it: who rated which cell how (which row stands, not when). */
 export type CellRating = Omit<RatingState, "createdAt">;
-
-export type RatingScope = { evidenceIds: readonly string[] };
 
 export interface RatingOptions {
   /** Only this analyst's cells. */
@@ -79,21 +76,20 @@ export async function cellRatingsAt(store: Store, evidenceIds: readonly string[]
 }
 
 /**
- * The rated cells of the scope at `at` (now when absent), cleared cells left out, sorted by
- * evidence, hypothesis, analyst.
+ * The rated cells of one evidence item at `at` (now when absent), cleared cells left out,
+ * sorted by hypothesis, analyst.
  */
-export async function ratingsAt(store: Store, scope: RatingScope, at?: Date, options: RatingOptions = {}): Promise<RatingState[]> {
+export async function ratingsAt(store: Store, evidenceId: string, at?: Date, options: RatingOptions = {}): Promise<RatingState[]> {
   const out: RatingState[] = [];
   const keep = (x: Rated) => {
     if (x.consistency !== null && (!options.analystId || x.analystId === options.analystId)) out.push(x as RatingState);
   };
 
   const r = store.schema.ratings;
-  const common = and(writtenByAt(r.createdAt, at), options.analystId ? eq(r.analystId, options.analystId) : undefined);
-  const rows: Row<"ratings">[] = [];
-  for (const part of chunks([...new Set(scope.evidenceIds)])) {
-    for (const x of await store.db.select().from(r).where(and(inArray(r.evidenceId, part), common))) rows.push(x);
-  }
+  const rows = await store.db
+    .select()
+    .from(r)
+    .where(and(eq(r.evidenceId, evidenceId), writtenByAt(r.createdAt, at), options.analystId ? eq(r.analystId, options.analystId) : undefined));
   for (const x of inForce(rows, (x) => `${x.evidenceId}\u0000${x.hypothesisId}\u0000${x.analystId}`, (x) => x.id, at).values()) keep(x);
   return out.sort(byCell);
 }

@@ -8,6 +8,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { BetterAuthOptions } from "better-auth";
+import { parseCookies } from "better-call";
 import { eq, sql } from "drizzle-orm";
 import { preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
@@ -25,22 +26,8 @@ const sessionByToken = preparedPerStore(({ db, schema: s, prepare }) =>
   ),
 );
 
-/** The value of cookie `name` in a Cookie header (the first, decoded), as better-call reads it. */
-export function cookieValue(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
-    let value = part.slice(eq + 1).trim();
-    if (value.startsWith('"')) value = value.slice(1, -1);
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return null;
-}
+/** The value of cookie `name` in a Cookie header (the first, decoded): better-call's own parser, which getSession reads through. */
+export const cookieValue = (header: string | null, name: string): string | null => (header ? (parseCookies(header).get(name) ?? null) : null);
 
 /** The token of a signed cookie value `token.signature` (HMAC-SHA256 of the token under `secret`, base64), or null when the signature is not exactly that. */
 export function verifiedToken(value: string, secret: string): string | null {

@@ -34,7 +34,7 @@ const toRating = (r: RatingState): Rating => ({
 /** Every analyst's current (or as-of) rating per hypothesis for one evidence item. */
 export async function listRatings(store: Store, actor: Actor | null, evidenceId: string, asOf?: Date): Promise<Rating[]> {
   await requireEntityRole(store, actor, "evidence", evidenceId, "viewer");
-  return (await ratingsAt(store, { evidenceIds: [evidenceId] }, asOf)).map(toRating);
+  return (await ratingsAt(store, evidenceId, asOf)).map(toRating);
 }
 
 /** A cell's value; null consistency: unrated (never rated, or cleared). */
@@ -85,7 +85,7 @@ export async function putRatings(
     });
     if (errors.length > 0) throw unprocessable("Some ratings name hypotheses that cannot be rated here", errors);
 
-    const mine = (await ratingsAt(store, { evidenceIds: [evidenceId] }, undefined, { analystId })).map(toRating);
+    const mine = (await ratingsAt(store, evidenceId, undefined, { analystId })).map(toRating);
     const current = new Map(mine.map((r) => [r.hypothesisId, r]));
     const before: Cell[] = [];
     const after: Cell[] = [];

@@ -101,21 +101,13 @@ export async function buildScenarioView(
   method: PoolMethod = "geometric",
 ): Promise<ScenarioView> {
   const tree = await questionTreeAt(store, scenario.id, asOf);
-  const resolutions = await resolutionsAt(
-    store,
-    tree.map((q) => q.id),
-    asOf,
-  );
+  const ids = tree.map((q) => q.id);
+  const [resolutions, standingBy] = await Promise.all([resolutionsAt(store, ids, asOf), standingEstimatesOf(store, ids, asOf)]);
   const hiding = { independentElicitation: scenario.independentElicitation, role, actorId };
   const at = (asOf ?? store.now()).getTime();
   const questions: QuestionView[] = [];
   const treeForOutcomes: TreeQuestion[] = [];
 
-  const standingBy = await standingEstimatesOf(
-    store,
-    tree.map((q) => q.id),
-    asOf,
-  );
   for (const q of tree) {
     const open = openHypothesisIds(q);
     const standing = standingBy.get(q.id)!;

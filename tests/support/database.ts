@@ -36,6 +36,11 @@ export interface TestDatabase {
 
 export async function freshDatabase(): Promise<TestDatabase> {
   if (testEngine() === "postgres") return { url: await createDatabase(await pgAdminUrl()), dispose: () => undefined };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "branchpoint-test-"));
+  return sqliteScratch("branchpoint-test-");
+}
+
+/** A SQLite file in a fresh temporary folder (removed by dispose). */
+export function sqliteScratch(prefix: string): TestDatabase {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { url: `file:${path.join(dir, "test.db")}`, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
