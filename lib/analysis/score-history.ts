@@ -3,7 +3,7 @@
 // computes. Each analyst is scored on their estimates as given (lib/math scoring); the
 // team on its pooled series, the pool at each moment taken over the hypotheses open at
 // that moment (pooledSeries: exactly what the overview showed then).
-import { pooledSeries, scoreQuestion, type OpenSet, type PoolMethod, type QuestionScores, type SeriesEstimate, type TimedEstimate } from "@/lib/math";
+import { inTimeOrder, pooledSeries, scoreQuestion, type OpenSet, type PoolMethod, type QuestionScores, type SeriesEstimate, type TimedEstimate } from "@/lib/math";
 
 export interface QuestionHistory {
   /** Any order; of several by one analyst at one instant the later-listed stands. */
@@ -34,12 +34,12 @@ export interface HistoryScores {
 }
 
 export function scoreHistory(h: QuestionHistory): HistoryScores {
-  const before = h.estimates.filter((e) => e.at < h.resolvedAt);
+  const before = inTimeOrder(h.estimates, h.resolvedAt);
   const byAnalyst = new Map<string, TimedEstimate[]>();
-  for (const e of [...before].sort((a, b) => a.at - b.at)) {
-    const list = byAnalyst.get(e.analystId) ?? [];
-    list.push({ at: e.at, probabilities: e.probabilities });
-    byAnalyst.set(e.analystId, list);
+  for (const e of before) {
+    let list = byAnalyst.get(e.analystId);
+    if (!list) byAnalyst.set(e.analystId, (list = []));
+    list.push(e);
   }
   const analysts: AnalystHistoryScore[] = [];
   for (const [analystId, list] of byAnalyst) {
@@ -53,10 +53,6 @@ export function scoreHistory(h: QuestionHistory): HistoryScores {
   return {
     hypothesisIds: [...new Set([...ordered, ...scored])],
     analysts,
-    team: scoreQuestion(
-      team.map((p) => ({ at: p.at, probabilities: p.probabilities })),
-      h.trueId,
-      h.resolvedAt,
-    ),
+    team: scoreQuestion(team, h.trueId, h.resolvedAt),
   };
 }

@@ -7,3 +7,4 @@ export * from "./ach";
 export * from "./scoring";
 export * from "./rebalance";
 export * from "./series";
+export * from "./time-order";

@@ -8,6 +8,7 @@
 // estimates over the hypotheses open at resolution let an archive rewrite past days.
 
 import { PROBABILITY_FLOOR, type Probabilities } from "./probability";
+import { inTimeOrder } from "./time-order";
 
 // The hypotheses an estimate is scored over: its own, and the true one always, so a truth
 // the analyst never saw cannot make the forecast look better.
@@ -47,16 +48,6 @@ export interface TimedEstimate {
   probabilities: Probabilities;
 }
 
-// Estimates strictly before resolution, oldest first; equal times keep input order,
-// so of two estimates at the same instant the later-listed one stands.
-function beforeResolution(estimates: readonly TimedEstimate[], resolvedAt: number): TimedEstimate[] {
-  return estimates
-    .filter((e) => e.at < resolvedAt)
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
-    .map(({ e }) => e);
-}
-
 /**
  * The estimate standing at time t: the latest one made at or before t. null if none.
  */
@@ -64,7 +55,7 @@ export function standingEstimate(
   estimates: readonly TimedEstimate[],
   at: number,
 ): TimedEstimate | null {
-  const sorted = beforeResolution(estimates, Number.POSITIVE_INFINITY);
+  const sorted = inTimeOrder(estimates);
   let standing: TimedEstimate | null = null;
   for (const e of sorted) {
     if (e.at <= at) standing = e;
@@ -90,7 +81,7 @@ export function timeAveragedBrier(
   trueId: string,
   resolvedAt: number,
 ): number | null {
-  const sorted = beforeResolution(estimates, resolvedAt);
+  const sorted = inTimeOrder(estimates, resolvedAt);
   const first = sorted[0];
   if (first === undefined) return null;
   let total = 0;
@@ -119,7 +110,7 @@ export function scoreQuestion(
   resolvedAt: number,
 ): QuestionScores | null {
   if (resolution === null) return null;
-  const sorted = beforeResolution(estimates, resolvedAt);
+  const sorted = inTimeOrder(estimates, resolvedAt);
   const final = sorted[sorted.length - 1];
   const tab = timeAveragedBrier(sorted, resolution, resolvedAt);
   if (final === undefined || tab === null) return null;

@@ -1,6 +1,7 @@
 // A question's probabilities over time. Step-shaped: a value holds until the next change.
 import { poolIds, poolRow, poolRows, type PoolMethod } from "./aggregation";
 import type { Probabilities } from "./probability";
+import { inTimeOrder } from "./time-order";
 
 export interface SeriesEstimate {
   at: number;
@@ -41,15 +42,6 @@ export interface PooledSeriesInput {
   withStanding?: boolean;
 }
 
-// Stable by time: equal instants keep input order.
-function byTime<T extends { at: number }>(list: readonly T[], until: number): T[] {
-  return list
-    .map((x, i) => ({ x, i }))
-    .filter(({ x }) => x.at < until)
-    .sort((a, b) => a.x.at - b.x.at || a.i - b.i)
-    .map(({ x }) => x);
-}
-
 /**
  * The team's pooled value as a step function: one point at every instant an estimate was
  * made or the open set changed, once at least one estimate stands, in time order. The
@@ -58,9 +50,8 @@ function byTime<T extends { at: number }>(list: readonly T[], until: number): T[
  * history chart both read it, so the team is scored on exactly what was shown.
  */
 export function pooledSeries({ estimates, openSets, method, until = Number.POSITIVE_INFINITY, withStanding = true }: PooledSeriesInput): PooledPoint[] {
-  const es = byTime(estimates, until);
-  const sets = byTime(openSets, until);
-  const times = [...new Set([...es.map((e) => e.at), ...sets.map((s) => s.at)])].sort((a, b) => a - b);
+  const es = inTimeOrder(estimates, until);
+  const sets = inTimeOrder(openSets, until);
   const standing = new Map<string, Probabilities>();
   // Each standing estimate restricted to the open set and made ready to pool (aggregate's
   // first steps), redone only when that analyst estimates or the open set changes: a question
@@ -79,7 +70,9 @@ export function pooledSeries({ estimates, openSets, method, until = Number.POSIT
   let e = 0;
   let s = 0;
   const out: PooledPoint[] = [];
-  for (const t of times) {
+  // every instant an estimate was made or the open set changed, in order, each once
+  while (e < es.length || s < sets.length) {
+    const t = Math.min(es[e]?.at ?? Number.POSITIVE_INFINITY, sets[s]?.at ?? Number.POSITIVE_INFINITY);
     let setChanged = false;
     for (; s < sets.length && sets[s]!.at === t; s++) {
       openIds = [...sets[s]!.openIds];
