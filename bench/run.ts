@@ -1,10 +1,12 @@
-// npm run bench — on SQLite and on PostgreSQL, builds a large scenario and times the
-// services behind the matrix, scores and diff endpoints next to the bare SQL reads they
-// need; measures HTTP estimate writes on one and on two instances of one PostgreSQL
-// database; and whether the largest allowed import stalls other users.
-// and loads the heaviest pages in Chromium for their weight and first paint.
-// Also: whether a page of a long estimate history costs more than one of a short history.
-// `npm run bench -- analysis`, `-- writes`, `-- import`, `-- hot`, `-- pages` or `-- paging` runs one part.
+// npm run bench — every part below, in this order; `npm run bench -- <part>` runs one.
+//   analysis  on SQLite and on PostgreSQL, builds a large scenario and times the services
+//             behind the matrix, scores and diff endpoints beside the bare SQL they need;
+//   writes    HTTP estimate writes on one and on two instances of one PostgreSQL database;
+//   import    whether the largest allowed import stalls other users;
+//   hot       the hot paths over HTTP (reading a scenario, recording an estimate) beside
+//             the cheapest /api/v1 reply, on both engines;
+//   paging    whether a page of a long estimate history costs more than one of a short one;
+//   pages     loads the heaviest pages in Chromium for their weight and first paint.
 import "../scripts/server-only-stub";
 import { main } from "./main";
 import { importStall } from "./import-stall";
