@@ -1,6 +1,8 @@
-// The hot paths over HTTP, in one run against the production build, on SQLite (as npm start
-// runs) and then on PostgreSQL (one instance): 16 clients, in interleaved rounds, on each of — the floor (an unauthenticated /api/v1 reply, 401: the cost
-// of Next and our wrapper alone), reading the demo scenario, and recording an estimate —
+// The hot paths over HTTP against the production build, on SQLite (as npm start runs) and
+// then on PostgreSQL (one instance): 16 clients, in interleaved rounds, on each of
+//   - the floor: an unauthenticated /api/v1 reply (401), the cost of Next and our wrapper alone;
+//   - reading the demo scenario;
+//   - recording an estimate;
 // with throughput and latencies beside the floor's. Targets: ≥ 0.6× the floor's throughput,
 // p99 ≤ 2× the floor's.
 import { ensureBuild } from "../tests/support/build";

@@ -76,7 +76,7 @@ async function scoreResolved(store: Store, r: ResolutionAt, method: PoolMethod):
   // every estimate before resolution: one range read per analyst
   const estimates: SeriesEstimate[] = [];
   for (const analystId of await forecastersBefore(store, r)) {
-    for (const e of await estimatesBefore(store, r.questionId, analystId, r.at)) estimates.push({ analystId, at: e.at, probabilities: e.probabilities });
+    for (const e of await estimatesBefore(store, r.questionId, analystId, r.at)) estimates.push(e);
   }
   const timeline = await openTimeline(store, r.questionId, r.at);
   const scored = scoreHistory({

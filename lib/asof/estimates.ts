@@ -9,7 +9,7 @@ import { aliasedTable, and, asc, eq, getTableColumns, inArray, lte, sql, type An
 import { preparedIn, preparedPerStore } from "@/db/prepared";
 import type { Store } from "@/db/store";
 import type { Row, Schema } from "@/db/types";
-import type { TimedEstimate } from "@/lib/math";
+import type { SeriesEstimate } from "@/lib/math";
 import { END_OF_TIME, bound, newestFirst, oldestFirst } from "./query";
 
 export type EstimateState = Row<"estimates">;
@@ -79,7 +79,7 @@ export async function standingEstimates(store: Store, questionId: string, at?: D
  * Every estimate an analyst made on a question strictly before `before`, oldest first; two
  * at the same millisecond in id order, so the later id stands, as the rule says.
  */
-export async function estimatesBefore(store: Store, questionId: string, analystId: string, before: Date): Promise<TimedEstimate[]> {
+export async function estimatesBefore(store: Store, questionId: string, analystId: string, before: Date): Promise<SeriesEstimate[]> {
   const rows = await queries(store).history.execute({ questionId, analystId, at: new Date(before.getTime() - 1) });
-  return rows.map((r) => ({ at: r.createdAt.getTime(), probabilities: r.probabilities }));
+  return rows.map((r) => ({ analystId, at: r.createdAt.getTime(), probabilities: r.probabilities }));
 }
