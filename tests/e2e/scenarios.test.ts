@@ -2,7 +2,7 @@
 // question under one of its hypotheses, an outcome); over-long text is refused at the field,
 // never cut; two hypotheses cannot share a title; archiving asks first and can be undone;
 // inline edits can be cancelled; a second account joins as viewer through an invitation
-// link and sees it read-only.
+// link and sees it read-only. Each of the frame's tabs names its page in the window title.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { browserSession, expectAccessible, expectWrite, scenarioIdFromUrl, screenshot, signUpViaUi } from "../support/e2e-browser";
@@ -40,6 +40,18 @@ describe("flow 2: scenarios, the question tree, members", () => {
     expect(await owner.getByText("No outcomes yet.", { exact: false }).isVisible()).toBe(true);
     expect(await owner.getByRole("complementary").innerText()).toContain(`Olga Owner created the scenario “${TITLE}”`);
     await screenshot(owner, "overview-empty");
+  });
+
+  it("each tab opens its page and names it in the window's title", async () => {
+    // tabs from the frame itself, so a tab added later is covered too; back to the overview last
+    const strip = owner.getByRole("navigation", { name: "Scenario" });
+    const names = await strip.getByRole("link").allInnerTexts();
+    expect(names.length, "the scenario frame's tabs").toBeGreaterThanOrEqual(9);
+    for (const name of [...names.slice(1), names[0]!]) {
+      await strip.getByRole("link", { name, exact: true }).click();
+      await expect.poll(() => owner.title(), { message: `the ${name} tab's title`, timeout: 20_000 }).toBe(`${name} · Branchpoint`);
+    }
+    await owner.getByText("No questions yet.", { exact: false }).waitFor();
   });
 
   it("adds a question with two hypotheses", async () => {

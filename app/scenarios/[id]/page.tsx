@@ -8,6 +8,8 @@ import { listIndicators } from "@/lib/indicators/service";
 import { listAssumptions } from "@/lib/assumptions/service";
 import { activityQuery, assumptionsQuery, indicatorsQuery, scenarioQuery } from "@/lib/client/queries";
 
+export const metadata = { title: "Overview · Branchpoint" };
+
 export default async function OverviewPage({
   params,
   searchParams,
