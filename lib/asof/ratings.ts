@@ -81,8 +81,9 @@ export async function cellRatingsAt(store: Store, evidenceIds: readonly string[]
  */
 export async function ratingsAt(store: Store, evidenceId: string, at?: Date, options: RatingOptions = {}): Promise<RatingState[]> {
   const out: RatingState[] = [];
+  // options.analystId is in the query itself
   const keep = (x: Rated) => {
-    if (x.consistency !== null && (!options.analystId || x.analystId === options.analystId)) out.push(x as RatingState);
+    if (x.consistency !== null) out.push(x as RatingState);
   };
 
   const r = store.schema.ratings;

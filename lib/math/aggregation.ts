@@ -9,7 +9,7 @@
 // for it — the same as imputing its value from the other analysts'. A hypothesis nobody
 // gave a value is absent from the result (callers show "no estimate").
 
-import { clampProbability, scaleToOne, type Probabilities } from "./probability";
+import { clampProbability, eachGiven, scaleToOne, type Probabilities } from "./probability";
 
 export type PoolMethod = "geometric" | "median" | "mean";
 
@@ -119,18 +119,12 @@ export const poolIds = (openIds: readonly string[]): string[] => [...new Set(ope
  * gives — renormalised over the ids it gave a value for — NaN where it gave none, and for
  * the geometric pool the logs. A series pools the same standing estimates at thousands of
  * moments: it makes each row once, and each pool is then a pass over numbers rather than
- * lookups by id. Computed without building the restricted estimate.
+ * lookups by id. Computed without building the restricted estimate (eachGiven).
  */
 export function poolRow(method: PoolMethod, estimate: Probabilities, ids: readonly string[]): Float64Array {
   const prepare = POOL[method].prepare;
   const row = new Float64Array(ids.length).fill(NaN);
-  const given: number[] = [];
-  for (let j = 0; j < ids.length; j++) if (Object.prototype.hasOwnProperty.call(estimate, ids[j]!)) given.push(j);
-  scaleToOne(
-    given.length,
-    (i) => estimate[ids[given[i]!]!],
-    (i, p) => (row[given[i]!] = prepare ? prepare(p) : p),
-  );
+  eachGiven(estimate, ids, (j, p) => (row[j] = prepare ? prepare(p) : p));
   return row;
 }
 

@@ -84,11 +84,24 @@ export function restrictToOpen(
  * The pools use this; restrictToOpen is for showing an analyst their own figures.
  */
 export function restrictToGiven(probs: Probabilities, openIds: readonly string[]): Probabilities {
-  const kept: Probabilities = {};
-  for (const id of new Set(openIds)) {
-    if (Object.prototype.hasOwnProperty.call(probs, id)) kept[id] = mass(probs[id]);
-  }
-  return normalize(kept);
+  const ids = [...new Set(openIds)];
+  const out: Probabilities = {};
+  eachGiven(probs, ids, (j, p) => (out[ids[j]!] = p));
+  return out;
+}
+
+/**
+ * restrictToGiven's rule over distinct `ids`, for callers that hold the result in arrays:
+ * put(j, p) for each ids[j] the estimate gave a value for, p renormalised over those.
+ */
+export function eachGiven(probs: Probabilities, ids: readonly string[], put: (j: number, p: number) => void): void {
+  const given: number[] = [];
+  for (let j = 0; j < ids.length; j++) if (Object.prototype.hasOwnProperty.call(probs, ids[j]!)) given.push(j);
+  scaleToOne(
+    given.length,
+    (i) => probs[ids[given[i]!]!],
+    (i, p) => put(given[i]!, p),
+  );
 }
 
 /** True when the values add up to 1 within tolerance; empty or non-finite is false. */
